@@ -1,0 +1,84 @@
+"""The public Python API: ``lagebild.analyze``."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from lagebild.config import Config, load_config
+from lagebild.errors import ReadError
+from lagebild.pipeline import Pipeline, build_pipeline
+from lagebild.read import Skip, document_from_text, read_source
+from lagebild.records import Document
+
+
+_PIPELINES: dict[str, Pipeline] = {}
+
+
+def pipeline_for(config: Config | None = None) -> Pipeline:
+    """The built pipeline for ``config`` (default config if None); built once per config."""
+    config = config or load_config()
+    key = json.dumps([config.stages, config.stage_options], sort_keys=True, default=str)
+    if key not in _PIPELINES:
+        _PIPELINES[key] = build_pipeline(config.stages, config.stage_options)
+    return _PIPELINES[key]
+
+
+def analyze(
+    text_or_path: str | Path,
+    language: str | None = None,
+    published: date | None = None,
+    config: Config | None = None,
+) -> Document:
+    """Analyse a text, or the single document in a file, and return the Document.
+
+    A ``Path``, or a one-line string naming an existing file, is read from disk;
+    any other string is analysed as text.  ``language`` and ``published``
+    override what the reader or the language stage would find.
+    """
+    document = _load(text_or_path, config)
+    return analyze_document(document, language=language, published=published, config=config)
+
+
+def analyze_document(
+    document: Document,
+    language: str | None = None,
+    published: date | None = None,
+    config: Config | None = None,
+) -> Document:
+    """Run the configured pipeline over a Document already read."""
+    if published is not None:
+        document.published = published
+    if language is not None:
+        document.language = language
+        document.metadata["language_forced"] = True
+    return pipeline_for(config)(document)
+
+
+def _load(text_or_path: str | Path, config: Config | None) -> Document:
+    if not _is_path(text_or_path):
+        return document_from_text(str(text_or_path))
+    results = list(read_source(text_or_path, (config or load_config()).read))
+    documents = [result for result in results if isinstance(result, Document)]
+    if not documents:
+        reason = "; ".join(result.reason for result in results if isinstance(result, Skip))
+        raise ReadError(str(text_or_path), reason or "no document found")
+    if len(documents) > 1:
+        return _join_parts(documents)
+    return documents[0]
+
+
+def _is_path(value: str | Path) -> bool:
+    if isinstance(value, Path):
+        return True
+    return "\n" not in value and len(value) < 4096 and Path(value).exists()
+
+
+def _join_parts(parts: list[Document]) -> Document:
+    """A file read in parts (too large for one document) is analysed whole by ``analyze``."""
+    first = parts[0]
+    text = "".join(part.raw_text for part in parts)
+    joined = document_from_text(text, first.source.split("#part=")[0], title=first.title)
+    joined.published = first.published
+    return joined

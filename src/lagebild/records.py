@@ -1,0 +1,179 @@
+"""The record model, defined once.
+
+Storage, the CLI, the API and every export read and write these classes; the
+JSON Schema in ``docs/schema.json`` is generated from them.  Every record that
+is extracted from a document carries character offsets (``start``/``end``)
+into the document's *clean* text; ``Document.offsets`` maps them back to the
+raw text as read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class Record(BaseModel):
+    """Base of every record: strict fields, no silent extras."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Span(Record):
+    """A half-open character range ``[start, end)`` in the clean text."""
+
+    start: int = Field(ge=0, description="First character, 0-based, in the clean text.")
+    end: int = Field(ge=0, description="One past the last character, in the clean text.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} lies before start {self.start}")
+        return self
+
+
+class Removal(Span):
+    """A stretch of raw text that cleaning removed, and why.
+
+    Offsets here are into the *raw* text, since the removed text is not in the clean text.
+    """
+
+    reason: str = Field(description="Why the cleaner removed it, e.g. 'embed-consent:twitter'.")
+    text: str = Field(default="", description="The removed text, for audit.")
+
+
+class Segment(Record):
+    """One run of characters copied unchanged from the raw text to the clean text."""
+
+    clean_start: int = Field(ge=0)
+    raw_start: int = Field(ge=0)
+    length: int = Field(ge=0)
+
+
+class OffsetMap(Record):
+    """Maps clean-text offsets back to raw-text offsets, as a list of copied segments."""
+
+    segments: list[Segment] = Field(default_factory=list)
+
+    def to_raw(self, clean_offset: int) -> int:
+        """Return the raw offset of ``clean_offset`` (the end of the text maps to its end)."""
+        for segment in self.segments:
+            if segment.clean_start <= clean_offset < segment.clean_start + segment.length:
+                return segment.raw_start + clean_offset - segment.clean_start
+        if not self.segments:
+            return clean_offset
+        last = self.segments[-1]
+        return last.raw_start + last.length + max(0, clean_offset - last.clean_start - last.length)
+
+
+class EntityType(StrEnum):
+    PERSON = "PERSON"
+    ORGANIZATION = "ORGANIZATION"
+    PLACE = "PLACE"
+    WEAPON = "WEAPON"
+    OTHER = "OTHER"
+
+
+class Mention(Span):
+    """One occurrence of an entity in the clean text."""
+
+    text: str
+    kind: str = Field(default="name", description="name, nationality, role, pronoun, compound.")
+
+
+class Geo(Record):
+    lat: float
+    lon: float
+    geonames_id: int | None = None
+    feature_class: str | None = None
+    precision: str | None = Field(default=None, description="country, region, city, village.")
+
+
+class Entity(Record):
+    """An entity in a document, with all its mentions."""
+
+    id: str = Field(description="Stable id, the same across documents for the same entity.")
+    name: str
+    type: EntityType
+    aliases: list[str] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+    geo: Geo | None = None
+
+
+class TimeExpression(Span):
+    """A date or time expression, resolved against the document date where possible."""
+
+    text: str
+    value: str | None = Field(
+        default=None, description="ISO 8601 value (TIMEX3 style); null where unresolvable."
+    )
+
+
+class Claim(Span):
+    """Who said what, when, and how it is reported."""
+
+    speaker: str | None = None
+    cue: str | None = None
+    content: str = ""
+    mode: str = Field(default="indirect", description="direct, indirect, reported, free-indirect.")
+    date: str | None = None
+
+
+class Assessment(Span):
+    """Who judges what how likely, on the ICD 203 / STIX scales."""
+
+    assessor: str | None = None
+    proposition: str = ""
+    phrase: str = ""
+    label: str | None = None
+    probability: tuple[float, float] | None = None
+    continuity: str | None = Field(default=None, description="new, continues, revises.")
+
+
+class Event(Span):
+    """A typed event (PLOVER) with actors, place, date and modality."""
+
+    type: str
+    actors: list[str] = Field(default_factory=list)
+    place: str | None = None
+    date: str | None = None
+    modality: str = Field(default="asserted")
+
+
+class Document(Record):
+    """The container every stage reads and extends (spaCy's ``Doc``)."""
+
+    id: str = Field(default="", description="sha256 of the raw text; set by ``finalise_id``.")
+    source: str = Field(default="", description="Path, URL or '-' for stdin.")
+    title: str | None = None
+    author: str | None = None
+    url: str | None = None
+    language: str | None = None
+    published: date | None = None
+    raw_text: str = Field(default="", description="Text as read, before cleaning.")
+    text: str = Field(default="", description="Clean text; every offset points here.")
+    removed: list[Removal] = Field(default_factory=list)
+    offsets: OffsetMap = Field(default_factory=OffsetMap)
+    sentences: list[Span] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    times: list[TimeExpression] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    assessments: list[Assessment] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    metadata: dict[str, Any] = Field(default_factory=dict)
+    stages: list[str] = Field(default_factory=list, description="Stages that have run, in order.")
+
+    def finalise_id(self) -> Document:
+        """Set ``id`` from the content hash, so the same text is stored once."""
+        if not self.id:
+            self.id = content_hash(self.raw_text)
+        return self
+
+
+def content_hash(text: str) -> str:
+    """The document identity: sha256 of the raw text, as hex."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
