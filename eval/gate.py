@@ -54,14 +54,19 @@ def check(name: str, metrics: Mapping[str, float], gold_hash: str | None = None)
     violations = []
     for metric, spec in floor["metrics"].items():  # type: ignore[attr-defined]
         measured, pinned, direction = metrics[metric], float(spec["floor"]), spec["direction"]
-        worse = measured < pinned - epsilon if direction == "higher" else measured > pinned + epsilon
+        worse = (
+            measured < pinned - epsilon if direction == "higher" else measured > pinned + epsilon
+        )
         if worse:
             violations.append(Violation(metric, measured, pinned, direction))
     return violations
 
 
 def write_floor(
-    name: str, metrics: Mapping[str, float], directions: Mapping[str, str], gold_hash: str,
+    name: str,
+    metrics: Mapping[str, float],
+    directions: Mapping[str, str],
+    gold_hash: str,
     epsilon: float = 0.005,
 ) -> None:
     """Pin ``metrics`` as floors; refuses to lower an existing floor."""

@@ -12,7 +12,6 @@ from lagebild.pipeline import Pipeline, build_pipeline
 from lagebild.read import Skip, document_from_text, read_source
 from lagebild.records import Document
 
-
 _PIPELINES: dict[str, Pipeline] = {}
 
 

@@ -128,7 +128,7 @@ def run_stage(name: str, stage: Stage, document: Document) -> Document:
         result = stage(document)
     except StageError:
         raise
-    except Exception as error:  # noqa: BLE001 - every failure must name its stage
+    except Exception as error:  # every failure must name its stage
         raise StageError(name, document.source, f"{type(error).__name__}: {error}") from error
     if not isinstance(result, Document):
         raise StageError(name, document.source, f"returned {type(result).__name__}, not Document")

@@ -177,3 +177,44 @@ class Document(Record):
 def content_hash(text: str) -> str:
     """The document identity: sha256 of the raw text, as hex."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class DocumentView(Record):
+    """The ``document`` part of the analysis contract (offsets of ``removed`` are raw)."""
+
+    id: str
+    source: str
+    title: str | None
+    author: str | None = None
+    url: str | None = None
+    language: str | None
+    published: date | None
+    text: str
+    removed: list[Removal]
+    sentences: list[Span] = Field(default_factory=list)
+
+
+class Analysis(Record):
+    """The JSON contract of ``lagebild analyze --format json``; later issues fill the lists."""
+
+    document: DocumentView
+    entities: list[Entity]
+    times: list[TimeExpression]
+    claims: list[Claim]
+    assessments: list[Assessment]
+    events: list[Event]
+
+    @classmethod
+    def of(cls, document: Document) -> Analysis:
+        """The contract view of an analysed document."""
+        view = DocumentView.model_validate(
+            document.model_dump(include=set(DocumentView.model_fields))
+        )
+        return cls(
+            document=view,
+            entities=document.entities,
+            times=document.times,
+            claims=document.claims,
+            assessments=document.assessments,
+            events=document.events,
+        )

@@ -1,0 +1,243 @@
+"""The ``lagebild`` command: thin commands that parse, call one library function, print.
+
+Errors are one line on stderr and a non-zero exit (1 for a user error, 2 for
+a bug, 130 for an interrupt); set ``LAGEBILD_DEBUG=1`` to see tracebacks.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from lagebild import render
+from lagebild.api import analyze
+from lagebild.config import Config, load_config
+from lagebild.errors import LagebildError
+from lagebild.ingest import IngestReport, ingest
+from lagebild.pipeline import registry
+from lagebild.records import Analysis
+from lagebild.store import Store
+
+FORMATS = click.Choice(["json", "text"])
+
+
+class Context:
+    """What every command may need: the config and the store URL, opened lazily."""
+
+    def __init__(self, config_path: str | None, db: str | None) -> None:
+        self.config_path = config_path
+        self.db = db
+
+    def config(self) -> Config:
+        return load_config(self.config_path)
+
+    @contextmanager
+    def store(self) -> Iterator[Store]:
+        store = Store(self.db)
+        try:
+            yield store
+        finally:
+            store.close()
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="lagebild")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    envvar="LAGEBILD_CONFIG",
+    help="TOML config merged over the defaults.",
+)
+@click.option("--db", envvar="LAGEBILD_DB", help="SQLAlchemy URL or SQLite path [./lagebild.db].")
+@click.pass_context
+def cli(ctx: click.Context, config_path: str | None, db: str | None) -> None:
+    """lagebild: a source-attributed, time-resolved knowledge base from conflict reporting."""
+    ctx.obj = Context(config_path, db)
+
+
+def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise click.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD") from error
+
+
+@cli.command("analyze")
+@click.argument("path")
+@click.option("--published", callback=_parse_date, help="Document date, YYYY-MM-DD.")
+@click.option("--lang", type=click.Choice(["de", "en"]), help="Language, instead of detecting it.")
+@click.option("--format", "output_format", type=FORMATS, default="text", show_default=True)
+@pass_context
+def analyze_command(
+    obj: Context, path: str, published: date | None, lang: str | None, output_format: str
+) -> None:
+    """Analyse one document (a file, or - for stdin) and print the result."""
+    if path != "-" and not os.path.exists(path):
+        raise LagebildError(f"{path}: no such file or directory")
+    document = analyze(Path(path), language=lang, published=published, config=obj.config())
+    if output_format == "json":
+        click.echo(Analysis.of(document).model_dump_json(indent=2))
+    else:
+        render.console().print(render.document_view(document))
+
+
+@cli.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--quiet", "-q", is_flag=True, help="No progress display.")
+@pass_context
+def ingest_command(obj: Context, paths: tuple[str, ...], quiet: bool) -> None:
+    """Read, analyse and store documents from files, directories or - (stdin)."""
+    config = obj.config()
+    with obj.store() as store, _progress(quiet) as on_item:
+        report = ingest(paths, store, config, on_item)
+    _print_report(report)
+
+
+@contextmanager
+def _progress(quiet: bool) -> Iterator[Callable[[str, str], None]]:
+    err = render.console(stderr=True)
+    if quiet or not err.is_terminal:
+        yield lambda _outcome, _source: None
+        return
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.completed} items · {task.description}"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("starting", total=None)
+
+        def advance(outcome: str, source: str) -> None:
+            progress.update(task, advance=1, description=f"{outcome}: {source[-60:]}")
+
+        yield advance
+
+
+def _print_report(report: IngestReport) -> None:
+    out = render.console()
+    out.print(report.summary())
+    if report.skipped:
+        rows = [(skip.source, skip.reason) for skip in report.skipped]
+        out.print(render.rows_table("Skipped", ("source", "reason"), rows))
+
+
+@cli.command("search")
+@click.argument("query")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
+@click.option("--format", "output_format", type=FORMATS, default="text", show_default=True)
+@pass_context
+def search_command(obj: Context, query: str, limit: int, output_format: str) -> None:
+    """Full-text search over stored documents (German and English)."""
+    with obj.store() as store:
+        hits = store.search(query, limit=limit)
+    if output_format == "json":
+        click.echo(json.dumps([_jsonable(hit) for hit in hits], indent=2, default=str))
+        return
+    rows = [(h.document_id[:12], h.published or "", h.title or h.source, h.snippet) for h in hits]
+    render.console().print(
+        render.rows_table(
+            f"{len(hits)} hits for {query!r}", ("id", "date", "title", "snippet"), rows
+        )
+    )
+
+
+@cli.command("show")
+@click.argument("document_id")
+@click.option("--format", "output_format", type=FORMATS, default="text", show_default=True)
+@pass_context
+def show_command(obj: Context, document_id: str, output_format: str) -> None:
+    """Show a stored document by id (or a unique prefix of at least 6 characters)."""
+    with obj.store() as store:
+        document = store.get(document_id)
+    if output_format == "json":
+        click.echo(Analysis.of(document).model_dump_json(indent=2))
+    else:
+        render.console().print(render.document_view(document))
+
+
+@cli.command("stats")
+@click.option("--format", "output_format", type=FORMATS, default="text", show_default=True)
+@pass_context
+def stats_command(obj: Context, output_format: str) -> None:
+    """Counts of what the store holds."""
+    with obj.store() as store:
+        stats = _jsonable(store.stats())
+    if output_format == "json":
+        click.echo(json.dumps(stats, indent=2, default=str))
+    else:
+        render.console().print(render.mapping_table("lagebild store", stats))
+
+
+@cli.command("stages")
+def stages_command() -> None:
+    """List the registered pipeline stages with what they require and assign."""
+    rows = []
+    for name in registry.names():
+        spec = registry.get(name)
+        summary = spec.doc.strip().splitlines()[0] if spec.doc.strip() else ""
+        rows.append(
+            (name, ", ".join(sorted(spec.requires)), ", ".join(sorted(spec.assigns)), summary)
+        )
+    render.console().print(
+        render.rows_table("Stages", ("name", "requires", "assigns", "does"), rows)
+    )
+
+
+def _jsonable(value: Any) -> Any:
+    """Dataclasses and pydantic models to plain data."""
+    if hasattr(value, "model_dump"):
+        return value.model_dump(mode="json")
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: _jsonable(getattr(value, name)) for name in value.__dataclass_fields__}
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the CLI, turning every error into one line on stderr."""
+    try:
+        cli.main(args=argv, prog_name="lagebild", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("lagebild: interrupted", err=True)
+        return 130
+    except click.ClickException as error:
+        error.show()
+        return error.exit_code
+    except LagebildError as error:
+        click.echo(f"lagebild: error: {error}", err=True)
+        return 1
+    except KeyboardInterrupt:
+        click.echo("lagebild: interrupted", err=True)
+        return 130
+    except Exception as error:  # a bug still gets one readable line
+        if os.environ.get("LAGEBILD_DEBUG"):
+            raise
+        click.echo(
+            f"lagebild: internal error: {type(error).__name__}: {error} "
+            "(set LAGEBILD_DEBUG=1 for a traceback)",
+            err=True,
+        )
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

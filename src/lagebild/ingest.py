@@ -1,0 +1,76 @@
+"""Ingest: read → analyse → store, with a report of everything read, stored or skipped."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lagebild.api import analyze_document, pipeline_for
+from lagebild.config import Config, load_config
+from lagebild.errors import StageError, StoreError
+from lagebild.read import Skip, read_sources
+from lagebild.records import Document
+from lagebild.store import Store
+
+#: Called after each source item with (what happened, the source).
+Progress = Callable[[str, str], None]
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did: every document read is stored, a duplicate, or skipped with a reason."""
+
+    read: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    skipped: list[Skip] = field(default_factory=list)
+    stored_ids: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.skipped
+
+    def summary(self) -> str:
+        return (
+            f"read {self.read}, stored {self.stored}, already stored {self.duplicates}, "
+            f"skipped {len(self.skipped)}"
+        )
+
+
+def ingest(
+    sources: Iterable[str | Path],
+    store: Store,
+    config: Config | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Read every source, analyse each new document and store it; never stop on one bad item."""
+    config = config or load_config()
+    pipeline_for(config)  # build (and validate) the pipeline before reading anything
+    report = IngestReport()
+    for item in read_sources(sources, config.read):
+        outcome = _ingest_one(item, store, config, report)
+        if progress is not None:
+            progress(outcome, item.source)
+    return report
+
+
+def _ingest_one(item: Document | Skip, store: Store, config: Config, report: IngestReport) -> str:
+    if isinstance(item, Skip):
+        report.skipped.append(item)
+        return "skipped"
+    report.read += 1
+    if store.contains(item.id):
+        report.duplicates += 1
+        return "duplicate"
+    try:
+        result = store.add(analyze_document(item, config=config))
+    except (StageError, StoreError) as error:
+        report.skipped.append(Skip(item.source, str(error)))
+        return "skipped"
+    if not result.stored:
+        report.duplicates += 1
+        return "duplicate"
+    report.stored += 1
+    report.stored_ids.append(result.document_id)
+    return "stored"
