@@ -10,6 +10,7 @@ raw text as read.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -55,19 +56,20 @@ class Segment(Record):
 
 
 class OffsetMap(Record):
-    """Maps clean-text offsets back to raw-text offsets, as a list of copied segments."""
+    """Maps clean-text offsets back to raw-text offsets, as a list of copied segments.
+
+    Segments are ordered by ``clean_start`` and do not overlap.
+    """
 
     segments: list[Segment] = Field(default_factory=list)
 
     def to_raw(self, clean_offset: int) -> int:
         """Return the raw offset of ``clean_offset`` (the end of the text maps to its end)."""
-        for segment in self.segments:
-            if segment.clean_start <= clean_offset < segment.clean_start + segment.length:
-                return segment.raw_start + clean_offset - segment.clean_start
         if not self.segments:
             return clean_offset
-        last = self.segments[-1]
-        return last.raw_start + last.length + max(0, clean_offset - last.clean_start - last.length)
+        starts = [segment.clean_start for segment in self.segments]
+        segment = self.segments[max(0, bisect_right(starts, clean_offset) - 1)]
+        return segment.raw_start + clean_offset - segment.clean_start
 
 
 class EntityType(StrEnum):

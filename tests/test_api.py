@@ -1,0 +1,47 @@
+"""The public Python API."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import lagebild
+from lagebild.errors import ReadError
+
+
+def test_analyze_text_runs_the_default_pipeline() -> None:
+    document = lagebild.analyze("Der Präsident traf am 19. Dezember in Minsk ein. Es war kalt.")
+    assert document.language == "de"
+    assert len(document.sentences) == 2
+
+
+def test_analyze_path(tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text("Russian forces attacked the city. Nobody was hurt.", "utf-8")
+    document = lagebild.analyze(path)
+    assert (document.language, document.source) == ("en", str(path))
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_analyze_language_override_wins(language: str) -> None:
+    assert lagebild.analyze("Ein kurzer deutscher Satz.", language=language).language == language
+
+
+def test_analyze_published_override() -> None:
+    document = lagebild.analyze("Text.", published=date(2022, 12, 20))
+    assert document.published == date(2022, 12, 20)
+
+
+def test_analyze_unreadable_path_raises_read_error(tmp_path: Path) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    with pytest.raises(ReadError, match="empty"):
+        lagebild.analyze(path)
+
+
+def test_analyze_seed_document(seed_path: Path) -> None:
+    document = lagebild.analyze(seed_path)
+    assert document.language == "de"
+    assert "Inhalt laden" not in document.text

@@ -1,0 +1,110 @@
+"""The ``lagebild`` command, end to end, through ``main`` as a user runs it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lagebild.cli import main
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLE_DOCUMENTS = 7  # 6 files, one of them JSON Lines with 2 records
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'test.db'}"
+
+
+@pytest.fixture
+def ingested(capsys: pytest.CaptureFixture[str], db: str) -> str:
+    code, _, _ = run(capsys, "--db", db, "ingest", "-q", str(EXAMPLES))
+    assert code == 0
+    return db
+
+
+def test_analyze_json_has_the_contract_keys(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "analyze", str(EXAMPLES / "notiz-2026-03-19.txt"), "--format", "json")
+    data = json.loads(out)
+    assert code == 0
+    assert set(data) == {"document", "entities", "times", "claims", "assessments", "events"}
+    assert data["document"]["language"] == "de"
+
+
+def test_analyze_text_prints_a_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "analyze", str(EXAMPLES / "2026-03-15-situation-update.md"))
+    assert code == 0 and "Situation Update" in out and "Removed debris" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("analyze", "/no/such/file.txt"), "no such file"),
+        (("--db", "sqlite:////no/such/dir/x.db", "stats"), "error"),
+        (("show", "ffffffffffff"), "error"),
+    ],
+)
+def test_errors_are_one_line_on_stderr(
+    capsys: pytest.CaptureFixture[str], db: str, argv: tuple[str, ...], message: str
+) -> None:
+    if argv[0] == "show":
+        argv = ("--db", db, *argv)
+    code, _, err = run(capsys, *argv)
+    assert code == 1
+    assert message in err and len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err
+
+
+def test_bad_published_date_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "analyze", str(EXAMPLES), "--published", "20.12.2022")
+    assert code == 2 and "YYYY-MM-DD" in err
+
+
+def test_ingest_stores_every_example_once(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    first = run(capsys, "--db", db, "ingest", "-q", str(EXAMPLES))[1]
+    second = run(capsys, "--db", db, "ingest", "-q", str(EXAMPLES))[1]
+    assert f"stored {EXAMPLE_DOCUMENTS}," in first
+    assert "stored 0," in second and f"already stored {EXAMPLE_DOCUMENTS}" in second
+
+
+@pytest.mark.parametrize("word", ["Lukaschenko", "Weißrussland", "drones", "Brussels"])
+def test_search_finds_german_and_english_words(
+    capsys: pytest.CaptureFixture[str], ingested: str, word: str
+) -> None:
+    code, out, _ = run(capsys, "--db", ingested, "search", word, "--format", "json")
+    assert code == 0 and len(json.loads(out)) >= 1
+
+
+def test_show_accepts_an_id_prefix(capsys: pytest.CaptureFixture[str], ingested: str) -> None:
+    hits = json.loads(run(capsys, "--db", ingested, "search", "Pokrowsk", "--format", "json")[1])
+    prefix = hits[0]["document_id"][:8]
+    code, out, _ = run(capsys, "--db", ingested, "show", prefix, "--format", "json")
+    assert code == 0 and json.loads(out)["document"]["id"].startswith(prefix)
+
+
+def test_stats_counts_documents(capsys: pytest.CaptureFixture[str], ingested: str) -> None:
+    code, out, _ = run(capsys, "--db", ingested, "stats", "--format", "json")
+    assert code == 0 and json.loads(out)["documents"] == EXAMPLE_DOCUMENTS
+
+
+def test_stages_lists_the_builtin_stages(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "stages")
+    assert code == 0 and "lagebild.sentences.v1" in out
+
+
+def test_analyze_seed_json(capsys: pytest.CaptureFixture[str], seed_path: Path) -> None:
+    code, out, _ = run(capsys, "analyze", str(seed_path), "--format", "json")
+    document = json.loads(out)["document"]
+    assert code == 0 and document["language"] == "de"
+    for debris in ("Datenschutzerklärung", "Inhalt laden", "Mehr erfahren"):
+        assert debris not in document["text"]
+    embeds = [r for r in document["removed"] if r["reason"].startswith("embed")]
+    assert len(embeds) == 2
