@@ -16,13 +16,19 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeRemainingColumn,
+)
 
 from lagebild import render
 from lagebild.api import analyze
 from lagebild.config import Config, load_config
 from lagebild.errors import LagebildError
-from lagebild.ingest import IngestReport, ingest
+from lagebild.ingest import IngestReport, count_files, ingest, source_file
 from lagebild.pipeline import registry
 from lagebild.records import Analysis
 from lagebild.store import Store
@@ -103,27 +109,35 @@ def analyze_command(
 def ingest_command(obj: Context, paths: tuple[str, ...], quiet: bool) -> None:
     """Read, analyse and store documents from files, directories or - (stdin)."""
     config = obj.config()
-    with obj.store() as store, _progress(quiet) as on_item:
+    with obj.store() as store, _progress(quiet, count_files(paths)) as on_item:
         report = ingest(paths, store, config, on_item)
     _print_report(report)
 
 
 @contextmanager
-def _progress(quiet: bool) -> Iterator[Callable[[str, str], None]]:
+def _progress(quiet: bool, total: int | None) -> Iterator[Callable[[str, str], None]]:
+    """A progress bar over files on a terminal (documents inside files counted too)."""
     err = render.console(stderr=True)
     if quiet or not err.is_terminal:
         yield lambda _outcome, _source: None
         return
     columns = (
-        SpinnerColumn(),
-        TextColumn("{task.completed} items · {task.description}"),
-        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("files · {task.fields[documents]} documents"),
+        TimeRemainingColumn(),
     )
     with Progress(*columns, console=err, transient=True) as progress:
-        task = progress.add_task("starting", total=None)
+        task = progress.add_task("ingest", total=total, documents=0)
+        seen: set[str] = set()
 
         def advance(outcome: str, source: str) -> None:
-            progress.update(task, advance=1, description=f"{outcome}: {source[-60:]}")
+            path = source_file(source)
+            step = 0 if path in seen else 1
+            seen.add(path)
+            documents = progress.tasks[0].fields["documents"] + (outcome != "skipped")
+            progress.update(task, advance=step, documents=documents)
 
         yield advance
 

@@ -38,6 +38,31 @@ class IngestReport:
         )
 
 
+def count_files(sources: Iterable[str | Path]) -> int | None:
+    """How many files the sources hold (for a progress bar); None when stdin is among them."""
+    total = 0
+    for source in sources:
+        if str(source) == "-":
+            return None
+        path = Path(source)
+        if path.is_dir():
+            total += sum(1 for f in path.rglob("*") if f.is_file() and not _hidden(f, path))
+        else:
+            total += 1
+    return total
+
+
+def source_file(source: str) -> str:
+    """The file a document came from: 'a.txt#part=2' and 'b.jsonl:7' name 'a.txt' and 'b.jsonl'."""
+    base = source.split("#part=")[0]
+    head, _, tail = base.rpartition(":")
+    return head if head and tail.isdigit() else base
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
 def ingest(
     sources: Iterable[str | Path],
     store: Store,
