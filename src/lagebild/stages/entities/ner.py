@@ -1,0 +1,85 @@
+"""Statistical NER backends: a spaCy pipeline per language, by name or path.
+
+Each language's backend is a configurable spaCy pipeline name or path, so a user
+can plug in a larger model without code changes.  ``lagebild:NAME`` names a
+model shipped inside this package (``src/lagebild/models/NAME``).  Models load
+lazily, once per process, and only from disk: nothing is ever downloaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from lagebild.errors import ConfigError
+from lagebild.records import EntityType
+
+PACKAGED_PREFIX = "lagebild:"
+
+#: spaCy / GermEval / OntoNotes labels → our entity types; unlisted labels are dropped.
+LABELS: Mapping[str, EntityType] = {
+    "PER": EntityType.PERSON,
+    "PERSON": EntityType.PERSON,
+    "LOC": EntityType.PLACE,
+    "GPE": EntityType.PLACE,
+    "ORG": EntityType.ORGANIZATION,
+    "OTH": EntityType.OTHER,
+    "MISC": EntityType.OTHER,
+}
+
+
+@dataclass(frozen=True)
+class NerSpan:
+    """A statistical entity span, with our type and the model's own label."""
+
+    start: int
+    end: int
+    type: EntityType
+    label: str
+
+
+def model_path(name: str) -> str:
+    """Resolve ``lagebild:NAME`` to the packaged model folder; other names pass through."""
+    if not name.startswith(PACKAGED_PREFIX):
+        return name
+    folder = resources.files("lagebild") / "models" / name.removeprefix(PACKAGED_PREFIX)
+    return str(Path(str(folder)))
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str) -> Any:
+    """Load a spaCy pipeline (NER only: parser and lemmatizer excluded) once."""
+    import spacy  # deferred: importing spaCy costs a second that plain stages need not pay
+
+    try:
+        return spacy.load(model_path(name), exclude=["parser", "lemmatizer", "senter"])
+    except OSError as error:
+        raise ConfigError(f"cannot load the NER model {name!r}: {error}") from error
+
+
+def recognise(text: str, model: str, max_chars: int = 100_000) -> Iterator[NerSpan]:
+    """Yield the entity spans the model finds, in chunks of at most ``max_chars``."""
+    nlp = load_model(model)
+    for offset, chunk in _chunks(text, max_chars):
+        for entity in nlp(chunk).ents:
+            label = entity.label_.removesuffix("deriv").removesuffix("part")
+            if entity.label_ in LABELS or label in LABELS and entity.label_ == label:
+                yield NerSpan(
+                    offset + entity.start_char, offset + entity.end_char, LABELS[label], entity.label_
+                )
+
+
+def _chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
+    """Split at paragraph breaks so no chunk exceeds ``size`` (spaCy's memory grows with length)."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = text.rfind("\n", start, end)
+            end = cut + 1 if cut > start else end
+        yield start, text[start:end]
+        start = end
