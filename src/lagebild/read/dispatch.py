@@ -1,26 +1,59 @@
-"""Choose a reader by source kind (placeholder: plain UTF-8 text only; see issue #2)."""
+"""Choose a reader for each source: a file by its extension (and a look at its first bytes),
+a directory recursively in sorted order, ``-`` for standard input.
+
+Nothing is dropped silently: a file that cannot be read (unsupported type,
+permission denied, broken link, vanished, binary, empty, too large) becomes a
+``Skip`` with a reason, and the run goes on.  Hidden files and desktop junk
+inside directories are passed over without a Skip; symbolic links to
+directories inside a directory are reported, not followed (no cycles).
+"""
 
 from __future__ import annotations
 
+import os
+import stat
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from lagebild.config import ReadOptions
-from lagebild.read.base import Skip, document_from_text
+from lagebild.errors import ReadError
+from lagebild.read.base import Input, Reader, Skip
+from lagebild.read.html import read_html
+from lagebild.read.jsonl import read_jsonl
+from lagebild.read.markdown import read_markdown
+from lagebild.read.sniff import has_front_matter, looks_like_html
+from lagebild.read.text import read_text
 from lagebild.records import Document
+
+READERS: dict[str, Reader] = {
+    "": read_text,
+    ".txt": read_text,
+    ".text": read_text,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
+    ".html": read_html,
+    ".htm": read_html,
+    ".xhtml": read_html,
+    ".jsonl": read_jsonl,
+    ".ndjson": read_jsonl,
+}
+
+#: Names inside directories that are nobody's documents (names starting with "." as well).
+JUNK = frozenset(
+    {"Thumbs.db", "desktop.ini", "__MACOSX", "$RECYCLE.BIN", "System Volume Information"}
+)
 
 
 def read_source(
     source: str | Path, options: ReadOptions | None = None
 ) -> Iterator[Document | Skip]:
     """Yield the documents in ``source`` (a file, a directory, or '-' for stdin)."""
-    path = Path(source)
-    try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        yield Skip(str(source), str(error))
-        return
-    yield document_from_text(text, str(source))
+    options = options or ReadOptions()
+    if str(source) == "-":
+        yield from read_stdin(options)
+    else:
+        yield from read_path(Path(source), options, top_level=True)
 
 
 def read_sources(
@@ -29,3 +62,123 @@ def read_sources(
     """Yield the documents of every source in turn."""
     for source in sources:
         yield from read_source(source, options)
+
+
+def read_path(
+    path: Path, options: ReadOptions, top_level: bool = False
+) -> Iterator[Document | Skip]:
+    """A file or a directory; a named pipe only when named by the user, not found in a folder."""
+    try:
+        status = path.stat()
+    except OSError as error:
+        yield Skip(str(path), _stat_failure(path, error, top_level))
+        return
+    if stat.S_ISDIR(status.st_mode):
+        yield from read_directory(path, options)
+    elif stat.S_ISREG(status.st_mode):
+        yield from read_file(path, options, status.st_size)
+    elif top_level and stat.S_ISFIFO(status.st_mode):
+        yield from read_file(path, options, None)
+    else:
+        yield Skip(str(path), "not a regular file")
+
+
+def read_directory(path: Path, options: ReadOptions) -> Iterator[Document | Skip]:
+    """Every file below ``path``, depth first, entries sorted by name."""
+    try:
+        entries = sorted(os.scandir(path), key=lambda entry: entry.name)
+    except OSError as error:
+        yield Skip(str(path), f"cannot list directory: {os_reason(error)}")
+        return
+    for entry in entries:
+        if entry.name.startswith(".") or entry.name in JUNK:
+            continue
+        if entry.is_symlink() and _is_directory(entry):
+            yield Skip(entry.path, "symbolic link to a directory, not followed")
+            continue
+        yield from read_path(Path(entry.path), options)
+
+
+def _is_directory(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def read_file(path: Path, options: ReadOptions, size: int | None) -> Iterator[Document | Skip]:
+    """One file, with the reader its extension (or its first bytes) calls for."""
+    source = str(path)
+    try:
+        stream = path.open("rb")
+    except OSError as error:
+        yield Skip(source, _open_failure(error))
+        return
+    with stream:
+        try:
+            opened = Input.of(source, stream, size)
+        except OSError as error:
+            yield Skip(source, f"read failed: {os_reason(error)}")
+            return
+        reader = choose_reader(path.suffix.lower(), opened.head)
+        if reader is None:
+            yield Skip(source, f"unsupported file type {path.suffix.lower()}")
+            return
+        yield from guarded(source, reader(opened, options))
+
+
+def choose_reader(suffix: str, head: bytes) -> Reader | None:
+    """The reader for a file with ``suffix``; unknown suffixes are read only when they are HTML."""
+    if suffix == "" and looks_like_html(head):
+        return read_html
+    if suffix in READERS:
+        return READERS[suffix]
+    return read_html if looks_like_html(head) else None
+
+
+def read_stdin(options: ReadOptions) -> Iterator[Document | Skip]:
+    """Standard input as bytes: HTML, Markdown with front matter, or plain text."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        yield Skip("-", "no standard input to read")
+        return
+    try:
+        opened = Input.of("-", stream)
+    except (OSError, ValueError) as error:  # ValueError: stdin already closed
+        yield Skip("-", f"cannot read standard input: {error}")
+        return
+    reader = read_text
+    if looks_like_html(opened.head):
+        reader = read_html
+    elif has_front_matter(opened.head):
+        reader = read_markdown
+    yield from guarded("-", reader(opened, options))
+
+
+def guarded(source: str, items: Iterator[Document | Skip]) -> Iterator[Document | Skip]:
+    """``items``, with a ReadError or an OS error while reading turned into a final Skip."""
+    try:
+        yield from items
+    except ReadError as error:
+        yield Skip(error.source or source, error.reason)
+    except OSError as error:
+        yield Skip(source, f"read failed: {os_reason(error)}")
+
+
+def os_reason(error: OSError) -> str:
+    """An OS error as a reader reason ("permission denied")."""
+    return (error.strerror or str(error) or type(error).__name__).lower()
+
+
+def _stat_failure(path: Path, error: OSError, top_level: bool) -> str:
+    if isinstance(error, FileNotFoundError) and path.is_symlink():
+        return f"broken symbolic link to {os.readlink(path)}"
+    if isinstance(error, FileNotFoundError) and not top_level:
+        return "file vanished before it could be read"  # it was listed a moment ago
+    return os_reason(error)
+
+
+def _open_failure(error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "file vanished before it could be read"
+    return os_reason(error)
