@@ -40,6 +40,13 @@ NO_TEXT = "no main text found in HTML"
 #: trafilatura options, chosen on the evaluation (see the module docstring).
 EXTRACT_OPTIONS: dict[str, Any] = {"include_comments": False, "include_tables": True}
 
+#: htmldate options: the original (not the updated) date, from markup only.
+MARKUP_DATE: dict[str, Any] = {
+    "original_date": True,
+    "extensive_search": False,
+    "outputformat": "%Y-%m-%d",
+}
+
 #: A lead is recovered only from a description this long, and a block at most this long.
 LEAD_PROBE_CHARS = 60
 LEAD_MIN_CHARS = 30
@@ -136,7 +143,7 @@ def extract_page(html: str, source: str) -> Page:
     if lead:
         text = f"{lead}\n\n{text}"
         fields.metadata["lead_recovered"] = True
-    fields.published, date_source = page_date(html)
+    fields.published, date_source = page_date(html, _attribute(meta, "date"))
     if date_source:
         fields.metadata["date_source"] = date_source
     return Page(text, fields)
@@ -156,8 +163,9 @@ def main_text(html: str, source: str) -> str:
 
 
 def _metadata(html: str) -> Any:
+    """trafilatura's metadata; its date comes from htmldate over the markup (and page URL) only."""
     try:
-        return trafilatura.extract_metadata(html)
+        return trafilatura.extract_metadata(html, date_config=dict(MARKUP_DATE))
     except Exception:  # metadata is optional; the text is already extracted
         return None
 
@@ -219,25 +227,36 @@ def _text_of(element: Any) -> str:
     return normalise_space("".join(element.itertext()))
 
 
-def page_date(html: str) -> tuple[date | None, str | None]:
-    """The publication date and where it came from: 'markup', 'page text', or (None, None)."""
-    found = _find_date(html, extensive=False)
+def page_date(html: str, from_markup: str | None) -> tuple[date | None, str | None]:
+    """The publication date and where it came from: 'markup', 'page text', or (None, None).
+
+    ``from_markup`` is htmldate's answer without extensive search (trafilatura asks
+    it while reading the metadata).
+    """
+    found = _iso_date(from_markup)
     if found is not None:
         return found, "markup"
-    found = _find_date(html, extensive=True)
+    found = _find_date(html)
     if found is not None and written_in(found, html):
         return found, "page text"
     return None, None
 
 
-def _find_date(html: str, extensive: bool) -> date | None:
+def _find_date(html: str) -> date | None:
     try:
-        value = find_date(
-            html, original_date=True, outputformat="%Y-%m-%d", extensive_search=extensive
-        )
+        value = find_date(html, **{**MARKUP_DATE, "extensive_search": True})
     except Exception:  # htmldate on odd markup: no date rather than no document
         return None
-    return date.fromisoformat(value) if isinstance(value, str) else None
+    return _iso_date(value)
+
+
+def _iso_date(value: object) -> date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 def written_in(day: date, html: str) -> bool:
