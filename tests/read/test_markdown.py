@@ -6,10 +6,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from lagebild.config import ReadOptions
 from lagebild.read import Skip, read_source
-from lagebild.read.markdown import convert
+from lagebild.read.markdown import convert_stream
 from lagebild.records import Document
 
 BODY = "Russische Truppen griffen am Morgen Charkiw an.\n\nDer Gouverneur meldete zwei Verletzte.\n"
@@ -128,10 +130,10 @@ def test_front_matter_url_beats_the_first_link(tmp_path: Path) -> None:
     [
         ("### Key Events\n", "Key Events\n"),
         ("## Titel ##\n", "Titel\n"),
-        ("![Bild: Panzer](https://example.org/p.jpg)\n", "\n"),
+        ("![Bild: Panzer](https://example.org/p.jpg)\nText\n", "Text\n"),
         ('Siehe [den Bericht](https://example.org/r "Titel") dazu.\n', "Siehe den Bericht dazu.\n"),
         ("[Wiki](https://de.wikipedia.org/wiki/Charkiw_(Stadt)) sagt\n", "Wiki sagt\n"),
-        ("[![Logo](a.png)](https://example.org)\n", "\n"),
+        ("[![Logo](a.png)](https://example.org)\nText\n", "Text\n"),
         ("Ein [Verweis][1] hier.\n\n[1]: https://example.org\n", "Ein Verweis hier.\n\n"),
         ("> Zitat des Sprechers\n> zweite Zeile\n", "Zitat des Sprechers\nzweite Zeile\n"),
         (
@@ -141,17 +143,30 @@ def test_front_matter_url_beats_the_first_link(tmp_path: Path) -> None:
         ("Variable snake_case_name bleibt.\n", "Variable snake_case_name bleibt.\n"),
         ("2 * 3 * 4 bleibt\n", "2 * 3 * 4 bleibt\n"),
         ("Code `x = 1` im Satz\n", "Code x = 1 im Satz\n"),
-        ("```python\nprint(1)\n```\n", "\nprint(1)\n\n"),
+        ("```python\nprint(1)\n```\n", "print(1)\n\n"),
         ("Absatz\n\n---\n\nAbsatz\n", "Absatz\n\nAbsatz\n"),
-        ("<excerpt/>\nText\n", "\nText\n"),
-        ('<div class="x"></div>\n', "\n"),
+        ("<excerpt/>\nText\n", "Text\n"),
+        ('Text\n<div class="x"></div>\n', "Text\n\n"),
+        ("Eins\n\n\n\n\nZwei\n", "Eins\n\nZwei\n"),
         ("\\*kein Stern\\* und \\[Klammer\\]\n", "*kein Stern* und [Klammer]\n"),
         ("Link <https://example.org/x> im Text\n", "Link https://example.org/x im Text\n"),
         ("- Punkt eins\n- Punkt zwei\n", "- Punkt eins\n- Punkt zwei\n"),
     ],
 )
 def test_syntax_conversion(markdown: str, text: str) -> None:
-    assert convert(markdown) == text
+    assert "".join(convert_stream([markdown], 10_000)) == text
+
+
+LINES = ["# Titel", "", "", "Satz mit **fett** und [Link](https://example.org/x).", "> Zitat",
+         "![Bild](b.png)", "---", "<excerpt/>", "- Punkt", "Text ohne Markup, ganz normal.", "\n"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(LINES), max_size=60), st.data())
+def test_conversion_does_not_depend_on_chunking(lines: list[str], data: st.DataObject) -> None:
+    body = "\n".join(lines)
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(body)), max_size=8)))
+    chunks = [body[start:end] for start, end in zip([0, *cuts], [*cuts, len(body)], strict=True)]
+    assert "".join(convert_stream(chunks, 1000)) == "".join(convert_stream([body], 1000))
 
 
 def test_long_markdown_is_split_with_front_matter_on_every_part(tmp_path: Path) -> None:

@@ -46,8 +46,8 @@ CONVERSIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<![\w\\])_(?=[^\s_])([^_\n]+?)(?<=[^\s_\\])_(?!\w)"), r"\1"),
     (re.compile(r"(?<!\\)`([^`\n]+)`"), r"\1"),
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])"), r"\1"),
-    (re.compile(r"\n{3,}"), "\n\n"),  # lines emptied above leave runs of blank lines
 )
+_NEWLINE_RUNS = re.compile(r"\n{3,}")
 
 
 def read_markdown(source: Input, options: ReadOptions) -> Iterator[Document | Skip]:
@@ -60,11 +60,11 @@ def read_markdown(source: Input, options: ReadOptions) -> Iterator[Document | Sk
     chars = iter(decode_chunks(source.chunks(chunk_bytes(options)), encoding, stats))
     head = take(chars, MAX_FRONT_MATTER_CHARS)
     front = split_front_matter(head)
-    body = head[front.body_start :].lstrip("\n")
+    body = head[front.body_start :]
     fields = fields_from(front, source.source, base_metadata("markdown", encoding))
     url_from_first_link(body, fields)
-    lines = line_chunks(chain([body], chars), options.max_document_chars)
-    parts = split_parts((convert(chunk) for chunk in lines), options.max_document_chars)
+    text = convert_stream(chain([body], chars), options.max_document_chars)
+    parts = split_parts(text, options.max_document_chars)
     empty = "no text after the front matter" if front.present else EMPTY
     yield from finish(source.source, parts, fields, stats, empty)
 
@@ -93,6 +93,28 @@ def line_chunks(chunks: Iterable[str], limit: int) -> Iterator[str]:
         yield text[:cut]
     if carry:
         yield carry
+
+
+def convert_stream(chunks: Iterable[str], limit: int) -> Iterator[str]:
+    """The converted text of a streamed Markdown body; the same however it is chunked."""
+    return collapse_blank_lines(convert(chunk) for chunk in line_chunks(chunks, limit))
+
+
+def collapse_blank_lines(chunks: Iterable[str]) -> Iterator[str]:
+    """Runs of blank lines (many left by removed lines) become one, across chunks too.
+
+    Blank lines at the very start are dropped.
+    """
+    trailing = 2  # newlines at the end of what was yielded; 2 drops leading blank lines
+    for chunk in chunks:
+        chunk = _NEWLINE_RUNS.sub("\n\n", chunk)
+        leading = len(chunk) - len(chunk.lstrip("\n"))
+        chunk = chunk[max(0, min(leading, trailing + leading - 2)) :]
+        if not chunk:
+            continue
+        kept = chunk.rstrip("\n")
+        trailing = len(chunk) - len(kept) + (trailing if not kept else 0)
+        yield chunk
 
 
 def convert(text: str) -> str:
