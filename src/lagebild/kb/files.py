@@ -1,0 +1,134 @@
+"""Reading KB data files: YAML lists of entities, optionally with ambiguity declarations.
+
+A file is either a list of items, or a mapping with the keys ``entities`` (a list
+of items) and ``ambiguous`` (a list of ambiguity declarations).  YAML dates and
+yes/no booleans are not interpreted: "2024-05" and "NO" stay strings, so dates
+are validated (with the file and item in the message) by the model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from lagebild.kb.errors import Issue
+
+SUFFIXES = (".yaml", ".yml")
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_BOOL = "tag:yaml.org,2002:bool"
+_BOOL_RE = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class KBLoader(_BaseLoader):  # type: ignore[valid-type,misc]
+    """A safe YAML loader without implicit timestamps and without yes/no/on/off booleans."""
+
+
+KBLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in (_TIMESTAMP, _BOOL)]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+KBLoader.add_implicit_resolver(_BOOL, _BOOL_RE, list("tTfF"))
+
+
+@dataclass(frozen=True)
+class RawItem:
+    """One list item of a data file, before validation."""
+
+    source: str
+    index: int
+    data: Any
+
+
+@dataclass(frozen=True)
+class FileContent:
+    """The items of one file: entities (or extensions) and ambiguity declarations."""
+
+    source: str
+    items: tuple[RawItem, ...]
+    declarations: tuple[RawItem, ...]
+
+
+def packaged_files() -> list[Traversable]:
+    """The data files shipped in ``lagebild/kb/data``, sorted by name."""
+    folder = resources.files("lagebild.kb").joinpath("data")
+    return sorted((f for f in folder.iterdir() if f.name.endswith(SUFFIXES)), key=lambda f: f.name)
+
+
+def expand(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named in ``paths``; folders give their YAML files (recursively, sorted)."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES))
+        else:
+            found.append(path)
+    return found
+
+
+def read(file: Traversable | Path, issues: list[Issue]) -> FileContent:
+    """Parse one file; problems are appended to ``issues`` and give an empty content."""
+    source = str(file)
+    try:
+        document = yaml.load(file.read_text(encoding="utf-8"), Loader=KBLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        issues.append(Issue(source, None, "", f"cannot read: {_one_line(error)}"))
+        return FileContent(source, (), ())
+    return _content(source, document, issues)
+
+
+def _content(source: str, document: Any, issues: list[Issue]) -> FileContent:
+    if document is None:
+        return FileContent(source, (), ())
+    if isinstance(document, list):
+        return FileContent(source, _numbered(source, document), ())
+    if isinstance(document, dict) and set(document) <= {"entities", "ambiguous"}:
+        items = _numbered(source, document.get("entities") or [])
+        return FileContent(source, items, _numbered(source, document.get("ambiguous") or []))
+    issues.append(
+        Issue(
+            source,
+            None,
+            "",
+            "top level must be a list of entities or a mapping with "
+            "'entities' and/or 'ambiguous' lists",
+        )
+    )
+    return FileContent(source, (), ())
+
+
+def _numbered(source: str, items: Any) -> tuple[RawItem, ...]:
+    if not isinstance(items, list):
+        return (RawItem(source, 1, items),)
+    return tuple(RawItem(source, number, item) for number, item in enumerate(items, 1))
+
+
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split())
+
+
+def item_lines(source: str) -> dict[int, int]:
+    """1-based item number → 1-based line of every top-level list item (for error messages)."""
+    try:
+        node = yaml.compose(Path(source).read_text(encoding="utf-8"), Loader=KBLoader)
+    except (OSError, yaml.YAMLError):
+        return {}
+    return dict(_lines(node))
+
+
+def _lines(node: yaml.Node | None) -> Iterator[tuple[int, int]]:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == "entities":
+                yield from _lines(value)
+    elif isinstance(node, yaml.SequenceNode):
+        for number, child in enumerate(node.value, 1):
+            yield number, child.start_mark.line + 1
