@@ -1,0 +1,73 @@
+"""The house style of KB data files, shared by the kb_* scripts.
+
+One block item per entity; lists and mappings in flow style on one line, so a
+script can find an item's fields line by line (``kb_geonames.py`` rewrites the
+coordinate lines in place and leaves comments and everything else alone).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+ORDER = [  # the field order of docs/kb.md
+    "id",
+    "type",
+    "kind",
+    "name",
+    "description",
+    "names",
+    "aliases",
+    "role_aliases",
+    "designations",
+    "nationality",
+    "roles",
+    "country",
+    "parent",
+    "since",
+    "until",
+    "iso_code",
+    "wikidata",
+    "geonames_id",
+    "lat",
+    "lon",
+    "feature_class",
+    "coords_source",
+]
+
+
+def flow(value: Any) -> str:
+    """``value`` as one line of flow-style YAML."""
+    return (
+        yaml.safe_dump(
+            value, default_flow_style=True, allow_unicode=True, width=10**6, sort_keys=False
+        )
+        .strip()
+        .removesuffix("...")
+        .strip()
+    )
+
+
+def item(entity: dict[str, Any]) -> str:
+    """The YAML of one entity as a list item."""
+    lines = []
+    keys = [k for k in ORDER if k in entity and entity[k] not in (None, [], {})]
+    extra = [k for k in entity if k not in ORDER]
+    if extra:
+        raise ValueError(f"unknown fields {extra} in {entity.get('id')}")
+    for n, key in enumerate(keys):
+        lead = "- " if n == 0 else "  "
+        value = entity[key]
+        if key == "roles":
+            lines.append(f"{lead}{key}:")
+            for role in value:
+                lines.append(f"    - {flow(role)}")
+        else:
+            lines.append(f"{lead}{key}: {flow(value)}")
+    return "\n".join(lines)
+
+
+def document(header: str, entities: list[dict[str, Any]]) -> str:
+    """A whole data file: a comment header, then the items separated by blank lines."""
+    return header.rstrip() + "\n\n" + "\n\n".join(item(e) for e in entities) + "\n"
