@@ -43,6 +43,7 @@ class FormRecord:
         return fold(self.surface)
 
     def valid_on(self, day: date) -> bool:
+        """Whether the form was in use on ``day`` (open ends unbounded)."""
         return within(day, self.since, self.until)
 
 
@@ -179,7 +180,11 @@ class KnowledgeBase:
         on: date | None = None,
         lang: str | None = None,
     ) -> tuple[Entity, ...]:
-        """Entities any of whose forms folds to ``text`` (empty when none), names first."""
+        """Entities any of whose forms folds to ``text`` (empty when none), names first.
+
+        ``on`` keeps role phrases in use that day and entities existing then; former
+        names still denote their entity.  ``lang`` keeps forms of that or no language.
+        """
         wanted = None if type is None else EntityType(type)
         found: dict[str, Entity] = {}
         for record in self._index.get(fold(text), ()):
@@ -233,4 +238,5 @@ def _matches(
         return False
     if on is None:
         return True
-    return record.valid_on(on) and within(on, entity.since, entity.until)
+    in_office = record.kind != "role" or record.valid_on(on)
+    return in_office and within(on, entity.since, entity.until)

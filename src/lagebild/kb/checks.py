@@ -82,7 +82,7 @@ def declaration_problems(
 def collision_problems(
     entities: Mapping[str, Entity], declarations: Sequence[AmbiguityDeclaration]
 ) -> Iterator[Problem]:
-    """Forms claimed by two entities of the same type without a declaration or dates apart."""
+    """Forms two entities of one type share, undeclared (role phrases may share across time)."""
     declared = {(fold(d.alias), i) for d in declarations for i in d.entities}
     index: dict[str, list[FormRecord]] = {}
     for entity in entities.values():
@@ -119,4 +119,6 @@ def _clash(key: str, first: FormRecord, second: FormRecord, declared: set[tuple[
         return False
     if (key, first.entity_id) in declared and (key, second.entity_id) in declared:
         return False
-    return overlaps((first.since, first.until), (second.since, second.until))
+    if first.kind == second.kind == "role":
+        return overlaps((first.since, first.until), (second.since, second.until))
+    return True
