@@ -38,8 +38,8 @@ def test_count_files_is_unknown_for_stdin() -> None:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return Store(f"sqlite:///{tmp_path / 'i.db'}")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    return Store(f"sqlite:///{tmp_path_factory.mktemp('db') / 'i.db'}")
 
 
 def _write(folder: Path, name: str, data: bytes) -> None:

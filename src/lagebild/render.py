@@ -76,8 +76,8 @@ def _counts_table(document: Document) -> Table:
 def rows_table(title: str, columns: Iterable[str], rows: Iterable[Iterable[object]]) -> Table:
     """A plain table of untrusted values."""
     table = Table(title=title, title_justify="left")
-    for column in columns:
-        table.add_column(column)
+    for index, column in enumerate(columns):
+        table.add_column(column, no_wrap=index == 0)
     for row in rows:
         table.add_row(*(_plain(value) for value in row))
     return table
