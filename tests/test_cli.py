@@ -32,7 +32,9 @@ def ingested(capsys: pytest.CaptureFixture[str], db: str) -> str:
 
 
 def test_analyze_json_has_the_contract_keys(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "analyze", str(EXAMPLES / "notiz-2026-03-19.txt"), "--format", "json")
+    code, out, _ = run(
+        capsys, "analyze", str(EXAMPLES / "notiz-2026-03-19.txt"), "--format", "json"
+    )
     data = json.loads(out)
     assert code == 0
     assert set(data) == {"document", "entities", "times", "claims", "assessments", "events"}

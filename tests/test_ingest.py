@@ -47,7 +47,7 @@ def _write(folder: Path, name: str, data: bytes) -> None:
 
 
 def test_ingest_reports_every_item(tmp_path: Path, store: Store) -> None:
-    _write(tmp_path, "good.txt", "Russische Truppen griffen an. Niemand wurde verletzt.".encode())
+    _write(tmp_path, "good.txt", b"Russische Truppen griffen an. Niemand wurde verletzt.")
     _write(tmp_path, "empty.txt", b"")
     _write(tmp_path, "image.png", b"\x89PNG\r\n\x1a\n" + bytes(100))
     report = ingest([tmp_path], store)

@@ -40,7 +40,9 @@ def test_analysis_has_every_contract_key() -> None:
 @given(
     st.lists(st.tuples(st.integers(0, 5), st.integers(1, 8)), min_size=1, max_size=6),
 )
-def test_offset_map_maps_each_clean_character_to_its_raw_source(gaps: list[tuple[int, int]]) -> None:
+def test_offset_map_maps_each_clean_character_to_its_raw_source(
+    gaps: list[tuple[int, int]],
+) -> None:
     raw, clean, segments = "", "", []
     for gap, length in gaps:
         raw += "#" * gap

@@ -36,7 +36,10 @@ def _found(text: str) -> list[tuple[str, str]]:
         ("Beteiligung Weißrusslands", [("Weißrusslands", "belarus")]),
         ("Präsident Wladimir Putin sagte", [("Wladimir Putin", "putin")]),
         ("der belarussischen Grenzen", [("belarussischen", "belarus")]),
-        ("russisch-belarussischen Integration", [("russisch", "russia"), ("belarussischen", "belarus")]),
+        (
+            "russisch-belarussischen Integration",
+            [("russisch", "russia"), ("belarussischen", "belarus")],
+        ),
         ("S-400-Luftverteidigungskomplexe", [("S-400", "s400")]),
         ("Iskander-Komplexe", [("Iskander", "iskander")]),
         ("die Nato und die NATO", [("Nato", "nato"), ("NATO", "nato")]),
@@ -50,7 +53,14 @@ def test_finds_inflected_and_compound_names(text: str, expected: list[tuple[str,
 
 @pytest.mark.parametrize(
     "text",
-    ["putinismus", "Putinversteher", "die eu-weite", "Belarusians", "Weißrusslandreise", "unrussisch"],
+    [
+        "putinismus",
+        "Putinversteher",
+        "die eu-weite",
+        "Belarusians",
+        "Weißrusslandreise",
+        "unrussisch",
+    ],
 )
 def test_rejects_non_matches(text: str) -> None:
     assert _found(text) == []

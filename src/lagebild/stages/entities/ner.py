@@ -66,11 +66,10 @@ def recognise(text: str, model: str, max_chars: int = 100_000) -> Iterator[NerSp
     nlp = load_model(model)
     for offset, chunk in _chunks(text, max_chars):
         for entity in nlp(chunk).ents:
-            label = entity.label_.removesuffix("deriv").removesuffix("part")
-            if entity.label_ in LABELS or label in LABELS and entity.label_ == label:
-                yield NerSpan(
-                    offset + entity.start_char, offset + entity.end_char, LABELS[label], entity.label_
-                )
+            # GermEval's *deriv / *part labels (adjectives, parts of words) are not names.
+            if entity.label_ in LABELS:
+                start, end = offset + entity.start_char, offset + entity.end_char
+                yield NerSpan(start, end, LABELS[entity.label_], entity.label_)
 
 
 def _chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
