@@ -22,7 +22,7 @@ from lagebild.read import read_sources
 from lagebild.records import Document
 
 MAX_CHARS = 100
-DUPLICATE_SHARE = 0.3
+DUPLICATE_SHARE = 0.5
 
 
 def learn(texts: Iterable[str], min_documents: int = 3) -> list[str]:
