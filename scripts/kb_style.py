@@ -7,6 +7,7 @@ coordinate lines in place and leaves comments and everything else alone).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -37,20 +38,24 @@ ORDER = [  # the field order of docs/kb.md
 ]
 
 
+_QUOTED_DATE = re.compile(r"'(\d{4}(?:-\d{2}){0,2})'")
+
+
 def flow(value: Any) -> str:
-    """``value`` as one line of flow-style YAML."""
-    return (
-        yaml.safe_dump(
-            value, default_flow_style=True, allow_unicode=True, width=10**6, sort_keys=False
-        )
-        .strip()
-        .removesuffix("...")
-        .strip()
+    """``value`` as one line of flow-style YAML; dates stay unquoted (the KB loader keeps
+    them as strings, and a plain YAML reader's dates are accepted too)."""
+    text = yaml.safe_dump(
+        value, default_flow_style=True, allow_unicode=True, width=10**6, sort_keys=False
     )
+    return _QUOTED_DATE.sub(r"\1", text.strip().removesuffix("...").strip())
 
 
 def item(entity: dict[str, Any]) -> str:
-    """The YAML of one entity as a list item."""
+    """The YAML of one entity as a list item.
+
+    Lists of mappings (roles, dated role phrases, flagged aliases) go one element per
+    line; lists of plain strings and mappings of names stay on one line.
+    """
     lines = []
     keys = [k for k in ORDER if k in entity and entity[k] not in (None, [], {})]
     extra = [k for k in entity if k not in ORDER]
@@ -59,10 +64,9 @@ def item(entity: dict[str, Any]) -> str:
     for n, key in enumerate(keys):
         lead = "- " if n == 0 else "  "
         value = entity[key]
-        if key == "roles":
+        if isinstance(value, list) and any(isinstance(v, dict) for v in value):
             lines.append(f"{lead}{key}:")
-            for role in value:
-                lines.append(f"    - {flow(role)}")
+            lines.extend(f"    - {flow(element)}" for element in value)
         else:
             lines.append(f"{lead}{key}: {flow(value)}")
     return "\n".join(lines)

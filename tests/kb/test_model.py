@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from lagebild.kb import Entity, fold
 from lagebild.kb.dates import earliest, latest, overlaps, parse_fuzzy_date, within
+from lagebild.kb.files import parse
 
 
 @pytest.mark.parametrize(
@@ -88,3 +90,34 @@ def test_entity_is_frozen() -> None:
     entity = Entity.model_validate({"id": "person/x", "type": "PERSON", "name": "X"})
     with pytest.raises(ValueError):
         entity.name = "Z"  # type: ignore[misc]
+
+
+def test_parse_cache_returns_the_same_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LAGEBILD_CACHE", str(tmp_path))
+    data = b"- {id: person/x, name: X, since: 2024-05, aliases: [NO]}\n"
+    first = parse(data)
+    assert list(tmp_path.glob("kb-*.json"))
+    assert (
+        parse(data)
+        == first
+        == [{"id": "person/x", "name": "X", "since": "2024-05", "aliases": ["NO"]}]
+    )
+
+
+def test_corrupt_cache_entry_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LAGEBILD_CACHE", str(tmp_path))
+    data = b"- {id: person/x}\n"
+    parse(data)
+    for entry in tmp_path.glob("kb-*.json"):
+        entry.write_text("{broken", encoding="utf-8")
+    assert parse(data) == [{"id": "person/x"}]
+
+
+def test_document_with_non_string_keys_is_not_cached(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LAGEBILD_CACHE", str(tmp_path))
+    assert parse(b"- {1: one}\n") == [{1: "one"}]
+    assert not list(tmp_path.glob("kb-*.json"))

@@ -8,6 +8,9 @@ are validated (with the file and item in the message) by the model.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -78,11 +81,47 @@ def read(file: Traversable | Path, issues: list[Issue]) -> FileContent:
     """Parse one file; problems are appended to ``issues`` and give an empty content."""
     source = str(file)
     try:
-        document = yaml.load(file.read_text(encoding="utf-8"), Loader=KBLoader)
+        document = parse(file.read_bytes())
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         issues.append(Issue(source, None, "", f"cannot read: {_one_line(error)}"))
         return FileContent(source, (), ())
     return _content(source, document, issues)
+
+
+def parse(data: bytes) -> Any:
+    """The YAML document in ``data``, from the JSON parse cache when this content was seen.
+
+    PyYAML builds Python objects in Python (about 0.3 s for the packaged KB); the cache,
+    keyed by a hash of the bytes, makes later loads a ``json.loads``.  It lives in
+    ``$LAGEBILD_CACHE`` or ``~/.cache/lagebild``; when that is not writable, files are
+    simply parsed every time.
+    """
+    path = cache_folder() / f"kb-{hashlib.sha256(data).hexdigest()[:32]}.json"
+    try:
+        return json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        pass
+    document = yaml.load(data.decode("utf-8"), Loader=KBLoader)
+    _store(path, document)
+    return document
+
+
+def _store(path: Path, document: Any) -> None:
+    """Cache ``document`` unless JSON would change it (non-string keys, say)."""
+    try:
+        if json.loads(json.dumps(document)) != document:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.partial")
+        partial.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+        partial.replace(path)
+    except (OSError, TypeError, ValueError):
+        return
+
+
+def cache_folder() -> Path:
+    """Where derived data is kept: ``$LAGEBILD_CACHE``, else ``~/.cache/lagebild``."""
+    return Path(os.environ.get("LAGEBILD_CACHE") or Path.home() / ".cache" / "lagebild")
 
 
 def _content(source: str, document: Any, issues: list[Issue]) -> FileContent:
