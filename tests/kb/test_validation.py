@@ -178,3 +178,15 @@ def test_parent_cycle_is_an_error(build_tiny: BuildTiny) -> None:
 def test_yes_and_no_stay_strings(build_tiny: BuildTiny) -> None:
     kb = build_tiny("- {id: org/x, type: ORGANIZATION, name: X, aliases: [NO, yes, 'on']}\n")
     assert [a.text for a in kb.get("org/x").aliases] == ["NO", "yes", "on"]
+
+
+def test_invalid_declaration_names_its_position(write_kb: WriteKB) -> None:
+    entities = write_kb(BELARUS)
+    declared = write_kb("ambiguous:\n  - {alias: Weißrussland}\n", "ambiguities.yaml")
+    with pytest.raises(KBValidationError, match=r"ambiguities\.yaml: ambiguous\[1\]: entities"):
+        build([entities, declared])
+
+
+def test_missing_file_is_reported(write_kb: WriteKB) -> None:
+    with pytest.raises(KBValidationError, match=r"nowhere\.yaml: cannot read"):
+        build([write_kb(BELARUS).with_name("nowhere.yaml")])

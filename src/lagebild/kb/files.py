@@ -49,6 +49,7 @@ class RawItem:
     source: str
     index: int
     data: Any
+    section: str = "entities"
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,8 @@ def _content(source: str, document: Any, issues: list[Issue]) -> FileContent:
         return FileContent(source, _numbered(source, document), ())
     if isinstance(document, dict) and set(document) <= {"entities", "ambiguous"}:
         items = _numbered(source, document.get("entities") or [])
-        return FileContent(source, items, _numbered(source, document.get("ambiguous") or []))
+        declared = _numbered(source, document.get("ambiguous") or [], "ambiguous")
+        return FileContent(source, items, declared)
     issues.append(
         Issue(
             source,
@@ -144,10 +146,10 @@ def _content(source: str, document: Any, issues: list[Issue]) -> FileContent:
     return FileContent(source, (), ())
 
 
-def _numbered(source: str, items: Any) -> tuple[RawItem, ...]:
+def _numbered(source: str, items: Any, section: str = "entities") -> tuple[RawItem, ...]:
     if not isinstance(items, list):
-        return (RawItem(source, 1, items),)
-    return tuple(RawItem(source, number, item) for number, item in enumerate(items, 1))
+        return (RawItem(source, 1, items, section),)
+    return tuple(RawItem(source, number, item, section) for number, item in enumerate(items, 1))
 
 
 def _one_line(error: Exception) -> str:

@@ -116,6 +116,10 @@ class _Builder:
             return None
 
     def _issue(self, item: RawItem, entity_id: str, message: str) -> None:
+        if item.section != "entities":  # item numbers and lines are those of entity items
+            message = f"{item.section}[{item.index}]: {message}"
+            self.issues.append(Issue(item.source, None, entity_id, message))
+            return
         self.issues.append(Issue(item.source, item.index, entity_id, message))
 
     def finish(self) -> KnowledgeBase:
