@@ -128,3 +128,11 @@ def test_changed_user_file_is_reloaded(write_kb: WriteKB) -> None:
 def test_packaged_data_can_be_left_out(write_kb: WriteKB) -> None:
     path = write_kb("- {id: org/only, type: ORGANIZATION, name: Only}\n")
     assert len(load_kb([path], packaged=False)) == 1
+
+
+def test_user_path_with_tilde_is_expanded(
+    write_kb: WriteKB, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    write_kb("- {id: org/home-team, type: ORGANIZATION, name: Home Team}\n", "mine.yaml")
+    assert "org/home-team" in load_kb(["~/mine.yaml"])

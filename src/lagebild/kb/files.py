@@ -70,7 +70,7 @@ def packaged_files() -> list[Traversable]:
 def expand(paths: Iterable[str | Path]) -> list[Path]:
     """Files named in ``paths``; folders give their YAML files (recursively, sorted)."""
     found: list[Path] = []
-    for path in map(Path, paths):
+    for path in (Path(p).expanduser() for p in paths):
         if path.is_dir():
             found.extend(sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES))
         else:
