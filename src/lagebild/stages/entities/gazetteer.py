@@ -26,6 +26,8 @@ _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2212", "-"))
 GENITIVE_ENDINGS = ("s", "es", "’s", "'s", "’", "'")
 ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em", "n")
 ACRONYM_EXACT_MAX = 3
+#: Which kind of form wins when several match the same span.
+KIND_RANK = {"name": 0, "designation": 1, "alias": 2, "role": 3, "nationality": 4}
 
 
 @dataclass(frozen=True)
@@ -75,9 +77,20 @@ class Gazetteer:
 
     def find(self, text: str) -> list[Hit]:
         """All verified, non-overlapping hits in ``text``, leftmost-longest first."""
+        return [group[0] for group in self.find_groups(text)]
+
+    def find_groups(self, text: str) -> list[list[Hit]]:
+        """Non-overlapping spans, leftmost-longest, each with every form that matched it."""
         if not self.size:
             return []
-        return _leftmost_longest(self._candidates(text))
+        hits = list(self._candidates(text))
+        chosen = _leftmost_longest(hits)
+        by_span: dict[tuple[int, int], list[Hit]] = {(h.start, h.end): [] for h in chosen}
+        for hit in hits:
+            group = by_span.get((hit.start, hit.end))
+            if group is not None and hit not in group:
+                group.append(hit)
+        return [sorted(by_span[(h.start, h.end)], key=_kind_rank) for h in chosen]
 
     def _candidates(self, text: str) -> Iterator[Hit]:
         folded = fold(text)
@@ -129,9 +142,13 @@ def _compound_follows(text: str, end: int) -> bool:
     return end + 1 < len(text) and text[end] in "-‐‑" and text[end + 1].isalpha()
 
 
+def _kind_rank(hit: Hit) -> int:
+    return KIND_RANK.get(hit.kind, len(KIND_RANK))
+
+
 def _leftmost_longest(hits: Iterable[Hit]) -> list[Hit]:
     chosen: list[Hit] = []
-    for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start), h.kind != "name")):
+    for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start), _kind_rank(h))):
         if chosen and hit.start < chosen[-1].end:
             continue
         chosen.append(hit)

@@ -1,0 +1,115 @@
+"""Knowledge-base linking: find every surface form of a KB entity and pick the entity.
+
+A span can match several entities ("Donezk": the city and the oblast; "Kursk":
+the city, the oblast, the submarine).  The choice, in order: role phrases must be
+in force on the document date; a word beside the span that names a region
+("Gebiet Donezk", "Donetsk Oblast") picks the region; an entity the document
+names unambiguously elsewhere wins; then the knowledge base's first-listed
+candidate.  Every choice between candidates is recorded with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from lagebild.kb import FormRecord, KnowledgeBase, load_kb
+from lagebild.stages.entities.gazetteer import Form, Gazetteer, Hit
+from lagebild.stages.entities.morphology import phrase_variants
+
+REGION_CUE = re.compile(
+    r"(?:\b(?:gebiet|gebiets|region|oblast|bezirk|provinz|verwaltungsgebiet)\s+$)|"
+    r"(?:^\s*(?:oblast|region|province|gebiet)\b)",
+    re.IGNORECASE,
+)
+REGION_KINDS = frozenset({"region", "district"})
+
+
+@dataclass(frozen=True)
+class Link:
+    """A span of the text linked to a KB entity, with the form that matched."""
+
+    start: int
+    end: int
+    entity_id: str
+    kind: str
+    candidates: tuple[str, ...] = ()
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class KbMatcher:
+    """The knowledge base and a gazetteer over all its surface forms (and German variants)."""
+
+    kb: KnowledgeBase
+    records: tuple[FormRecord, ...]
+    gazetteer: Gazetteer
+
+    def link(self, text: str, published: date | None) -> list[Link]:
+        groups = [self._valid(group, published) for group in self.gazetteer.find_groups(text)]
+        groups = [group for group in groups if group]
+        settled = Counter(g[0].entity_id for g in groups if len({r.entity_id for r in g}) == 1)
+        return [self._choose(text, group, settled) for group in groups]
+
+    def _valid(self, hits: list[Hit], published: date | None) -> list[_Candidate]:
+        found = []
+        for hit in hits:
+            record = self.records[int(hit.key)]
+            if published is None or record.kind != "role" or record.valid_on(published):
+                found.append(_Candidate(hit, record))
+        return found
+
+    def _choose(self, text: str, group: list[_Candidate], settled: Counter[str]) -> Link:
+        ids = tuple(dict.fromkeys(c.entity_id for c in group))
+        hit = group[0].hit
+        if len(ids) == 1:
+            return Link(hit.start, hit.end, ids[0], group[0].record.kind)
+        chosen, reason = self._disambiguate(text, hit, ids, settled)
+        kind = next(c.record.kind for c in group if c.entity_id == chosen)
+        return Link(hit.start, hit.end, chosen, kind, ids, reason)
+
+    def _disambiguate(
+        self, text: str, hit: Hit, ids: tuple[str, ...], settled: Counter[str]
+    ) -> tuple[str, str]:
+        before, after = text[max(0, hit.start - 20) : hit.start], text[hit.end : hit.end + 12]
+        regions = [i for i in ids if self.kb.get(i).kind in REGION_KINDS]
+        if regions and (REGION_CUE.search(before) or REGION_CUE.search(after)):
+            return regions[0], "a region word stands beside it"
+        named = [i for i in ids if settled[i]]
+        if named:
+            return max(named, key=lambda i: settled[i]), "named unambiguously elsewhere"
+        others = [i for i in ids if i not in regions] or list(ids)
+        return others[0], "first candidate in the knowledge base"
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    hit: Hit
+    record: FormRecord
+
+    @property
+    def entity_id(self) -> str:
+        return self.record.entity_id
+
+
+def _forms(records: Sequence[FormRecord]) -> list[Form]:
+    forms: list[Form] = []
+    for index, record in enumerate(records):
+        surfaces = [record.surface]
+        if record.kind == "role" and record.lang in (None, "de"):
+            surfaces = phrase_variants(record.surface)
+        kind = "nationality" if record.kind == "nationality" else record.kind
+        forms.extend(Form(surface, str(index), kind) for surface in surfaces)
+    return forms
+
+
+@lru_cache(maxsize=4)
+def kb_matcher(extra_files: tuple[str, ...] = ()) -> KbMatcher:
+    """The matcher over the packaged knowledge base plus ``extra_files``, built once."""
+    kb = load_kb(extra_files)
+    records = tuple(kb.forms())
+    return KbMatcher(kb, records, Gazetteer(_forms(records)))
