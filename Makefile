@@ -32,12 +32,12 @@ demo: install
 test: dev lint typecheck unit
 
 lint:
-	$(BIN)/ruff check src tests eval bench
-	$(BIN)/ruff format --check src tests eval bench
+	$(BIN)/ruff check src tests eval bench train
+	$(BIN)/ruff format --check src tests eval bench train
 
 format: dev
-	$(BIN)/ruff format src tests eval bench
-	$(BIN)/ruff check --fix src tests eval bench
+	$(BIN)/ruff format src tests eval bench train
+	$(BIN)/ruff check --fix src tests eval bench train
 
 typecheck:
 	$(BIN)/mypy

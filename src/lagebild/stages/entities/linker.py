@@ -52,8 +52,13 @@ class KbMatcher:
     def link(self, text: str, published: date | None) -> list[Link]:
         groups = [self._valid(group, published) for group in self.gazetteer.find_groups(text)]
         groups = [group for group in groups if group]
-        settled = Counter(g[0].entity_id for g in groups if len({r.entity_id for r in g}) == 1)
-        return [self._choose(text, group, settled) for group in groups]
+        settled = Counter(
+            g[0].entity_id
+            for g in groups
+            if len({c.entity_id for c in g}) == 1 and not g[0].record.ambiguous
+        )
+        groups = [_drop_unsupported(group, settled) for group in groups]
+        return [self._choose(text, group, settled) for group in groups if group]
 
     def _valid(self, hits: list[Hit], published: date | None) -> list[_Candidate]:
         found = []
@@ -94,6 +99,11 @@ class _Candidate:
     @property
     def entity_id(self) -> str:
         return self.record.entity_id
+
+
+def _drop_unsupported(group: list[_Candidate], settled: Counter[str]) -> list[_Candidate]:
+    """Forms flagged ambiguous ("Tor", "Union") link only to entities named plainly elsewhere."""
+    return [c for c in group if not c.record.ambiguous or settled[c.entity_id]]
 
 
 def _forms(records: Sequence[FormRecord]) -> list[Form]:
