@@ -87,6 +87,7 @@ class Store:
 
     def __init__(self, url: str | None = None) -> None:
         self.url = resolve_url(url)
+        _check_sqlite_folder(self.url)
         self.engine = _engine(self.url)
         try:
             self.revision = migrate(self.engine)
@@ -198,6 +199,15 @@ class _Connection:
             self.connection.close()
         if isinstance(error, SQLAlchemyError):
             raise StoreError(f"database error: {_reason(error)}") from error
+
+
+def _check_sqlite_folder(url: str) -> None:
+    """A SQLite file in a folder that does not exist gets a message naming the folder."""
+    if not url.startswith("sqlite:///") or url in ("sqlite://", "sqlite:///:memory:"):
+        return
+    folder = Path(url.removeprefix("sqlite:///").split("?")[0]).parent
+    if not folder.is_dir():
+        raise StoreError(f"cannot create the store: the folder {folder} does not exist")
 
 
 def _engine(url: str) -> Engine:
