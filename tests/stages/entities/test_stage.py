@@ -9,6 +9,9 @@ import pytest
 
 import lagebild
 from lagebild.records import Document, EntityType
+from lagebild.stages.entities.build import from_links, from_ner
+from lagebild.stages.entities.linker import kb_matcher
+from lagebild.stages.entities.ner import NerSpan
 from lagebild.stages.entities.stage import make_entities
 
 STAGE = make_entities(ner=False, geocode=False)
@@ -99,3 +102,26 @@ def test_seed_entities(seed_path: Path) -> None:
         "place/ukraine",
     } <= set(by_id)
     assert "UNDERSTANDING WAR" in {m.text for m in by_id["org/isw"].mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "name"),
+    [
+        ("Kyiv Spokesperson Irina Volk said it.", (0, 28), EntityType.PERSON, "Irina Volk"),
+        (
+            "Parts of the 7th Airborne Division moved.",
+            (9, 34),
+            EntityType.ORGANIZATION,
+            "7th Airborne Division",
+        ),
+        ("Laut Sprecherin Anna Berg kam er.", (5, 25), EntityType.PERSON, "Anna Berg"),
+        ("Die northeast side", (4, 13), EntityType.PLACE, None),
+    ],
+)
+def test_ner_names_lose_kb_heads_articles_and_titles(
+    text: str, span: tuple[int, int], kind: EntityType, name: str | None
+) -> None:
+    matcher = kb_matcher()
+    taken = from_links(text, matcher.link(text, None), matcher.kb)
+    found = from_ner(text, [NerSpan(*span, kind, "X")], taken)
+    assert [text[f.start : f.end] for f in found] == ([name] if name else [])

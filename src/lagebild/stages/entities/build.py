@@ -48,29 +48,75 @@ class Found:
     kind: str = "name"
 
 
-def from_links(links: Iterable[Link], kb: KnowledgeBase) -> list[Found]:
+def from_links(text: str, links: Iterable[Link], kb: KnowledgeBase) -> list[Found]:
     found = []
     for link in links:
         entity = kb.get(link.entity_id)
         kind = {"designation": "name", "alias": "name"}.get(link.kind, link.kind)
-        found.append(Found(link.start, link.end, entity.id, EntityType(entity.type.value), kind))
+        start = _after_article(text, link.start, link.end)
+        found.append(Found(start, link.end, entity.id, EntityType(entity.type.value), kind))
     return found
 
 
 def from_ner(text: str, spans: Iterable[NerSpan], taken: list[Found]) -> list[Found]:
-    """NER spans that overlap no KB link, as unknown entities (OTHER is left out)."""
+    """NER spans that overlap no KB link, as unknown entities (OTHER is left out).
+
+    Leading articles and titles are trimmed ("the 7th Airborne Division",
+    "Spokesperson Irina Volk"); spans that do not start with a capital or digit are
+    dropped (a model's "northeast" is no place name).
+    """
     found = []
     for span in spans:
-        if span.type not in UNKNOWN_TYPES or _overlaps(span.start, span.end, taken):
+        begin = _after_links(text, span, taken)
+        if span.type not in UNKNOWN_TYPES or begin is None:
             continue
-        name = _strip_genitive(text[span.start : span.end])
+        start = _after_article(text, begin, span.end)
+        if span.type is EntityType.PERSON:
+            start = _after_title(text, start, span.end)
+        name = _strip_genitive(text[start : span.end])
+        if not name[:1].isupper() and not name[:1].isdigit():
+            continue
         key = f"unk/{UNKNOWN_TYPES[span.type]}/{_slug(name)}"
-        found.append(Found(span.start, span.end, key, span.type))
+        found.append(Found(start, span.end, key, span.type))
     return _join_surnames(text, found)
 
 
-def _overlaps(start: int, end: int, taken: list[Found]) -> bool:
-    return any(start < other.end and other.start < end for other in taken)
+ARTICLES = ("the ", "The ", "der ", "die ", "das ", "Der ", "Die ", "Das ")
+TITLES = re.compile(
+    r"(?:(?:Spokesperson|Spokesman|Spokeswoman|President|Minister|Mayor|Governor|General|"
+    r"Colonel|Lieutenant|Major|Captain|Commander|Deputy|Chairman|Head|Chief|Secretary|"
+    r"Sprecher(?:in)?|Präsident(?:in)?|Minister(?:in)?|Bürgermeister(?:in)?|Gouverneur(?:in)?|"
+    r"General|Oberst|Kanzler(?:in)?|Chef(?:in)?|Leiter(?:in)?|Herr|Frau|Mr\.|Mrs\.|Ms\.|Dr\.)"
+    r"\s+)+"
+)
+
+
+def _after_article(text: str, start: int, end: int) -> int:
+    if text.startswith(ARTICLES, start) and end - start > 4:
+        return start + 4
+    return start
+
+
+def _after_title(text: str, start: int, end: int) -> int:
+    match = TITLES.match(text, start, end)
+    if match and match.end() < end and text[match.end()].isupper():
+        return match.end()
+    return start
+
+
+def _after_links(text: str, span: NerSpan, taken: list[Found]) -> int | None:
+    """Where the span's own name starts, past KB links at its head ("Kyiv Spokesperson
+    Irina Volk" → "Spokesperson Irina Volk"); None when a KB link lies elsewhere in it."""
+    start = span.start
+    for other in sorted(taken, key=lambda f: f.start):
+        if other.end <= start or other.start >= span.end:
+            continue
+        if other.start > start or other.end >= span.end:
+            return None
+        start = other.end
+    while start < span.end and text[start].isspace():
+        start += 1
+    return start
 
 
 def _strip_genitive(name: str) -> str:

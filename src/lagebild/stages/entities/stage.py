@@ -36,7 +36,7 @@ def make_entities(
     def entities(document: Document) -> Document:
         notes: dict[str, object] = {}
         links = matcher.link(document.text, document.published)
-        found = from_links(links, matcher.kb)
+        found = from_links(document.text, links, matcher.kb)
         if ner:
             found += _ner(document, chosen, found, notes)
         document.entities = assemble(document.text, found, matcher.kb)
