@@ -1,10 +1,25 @@
 """The tables, in SQLAlchemy Core: portable SQL, SQLite by default, PostgreSQL later.
 
-Records are stored whole as JSON (``data``), defined once in ``records.py``;
-the columns beside it are copies of the fields that queries filter on.
+Records are defined once in ``records.py`` and stored whole as JSON (``data``);
+the columns beside it are copies of the fields that queries filter on, so a new
+record field needs no migration and a new filter column does.
+
+Every record row carries its document, its position in the document's list
+(``seq``, so a document reads back in its original order) and its offsets.
+Entity rows are per document; ``entity_id`` is the stable cross-document id, so
+a later catalogue of entities (one row per id) joins on it without touching
+these tables.  Mentions get their own rows, so "where is X mentioned" is a
+query on offsets rather than a scan of JSON.
+
+Revision 0001 spells these tables out itself; ``tests/store`` checks that the
+migrated database and this module agree.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from dataclasses import field as default
 
 from sqlalchemy import (
     JSON,
@@ -12,14 +27,24 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    ForeignKeyConstraint,
     Integer,
     MetaData,
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
-metadata = MetaData()
+#: Named constraints, so later batch migrations on SQLite can address them.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_N_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING)
 
 documents = Table(
     "documents",
@@ -29,7 +54,7 @@ documents = Table(
     Column("title", Text),
     Column("author", Text),
     Column("url", Text),
-    Column("language", String(8), index=True),
+    Column("language", String(16), index=True),
     Column("published", Date, index=True),
     Column("text", Text, nullable=False),
     Column("raw_text", Text, nullable=False),
@@ -38,12 +63,13 @@ documents = Table(
     Column("sentences", JSON, nullable=False),
     Column("metadata", JSON, nullable=False),
     Column("stages", JSON, nullable=False),
+    Column("extra", JSON, nullable=False, comment="Document fields without a column yet"),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
 )
 
 
-def _record_table(name: str, *columns: Column[object]) -> Table:
-    """A table of one record kind: document, offsets, indexed fields, the whole record as JSON."""
+def _record_table(name: str, *columns: Column[object], span_required: bool = True) -> Table:
+    """A table of one record kind: document, position, offsets, filter columns, JSON."""
     return Table(
         name,
         metadata,
@@ -53,33 +79,86 @@ def _record_table(name: str, *columns: Column[object]) -> Table:
             String(64),
             ForeignKey("documents.id", ondelete="CASCADE"),
             nullable=False,
-            index=True,
         ),
-        Column("start", Integer, nullable=False),
-        Column("end", Integer, nullable=False),
+        Column("seq", Integer, nullable=False),
+        Column("start", Integer, nullable=not span_required),
+        Column("end", Integer, nullable=not span_required),
         *columns,
         Column("data", JSON, nullable=False),
+        UniqueConstraint("document_id", "seq"),
     )
 
 
+# An entity spans its mentions; one without mentions has no offsets.
 entities = _record_table(
     "entities",
     Column("entity_id", Text, nullable=False, index=True),
     Column("name", Text, nullable=False),
     Column("type", String(16), nullable=False, index=True),
+    span_required=False,
 )
 times = _record_table("times", Column("value", Text, index=True))
-claims = _record_table("claims", Column("speaker", Text, index=True), Column("date", Text))
+claims = _record_table(
+    "claims", Column("speaker", Text, index=True), Column("date", Text, index=True)
+)
 assessments = _record_table(
     "assessments", Column("assessor", Text, index=True), Column("label", Text)
 )
 events = _record_table("events", Column("type", Text, index=True), Column("date", Text, index=True))
 
-#: Document field → the table holding its records, with the indexed columns' source fields.
-RECORD_TABLES: dict[str, tuple[Table, tuple[str, ...]]] = {
-    "entities": (entities, ("entity_id:id", "name", "type")),
-    "times": (times, ("value",)),
-    "claims": (claims, ("speaker", "date")),
-    "assessments": (assessments, ("assessor", "label")),
-    "events": (events, ("type", "date")),
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(64), nullable=False),
+    Column("entity_seq", Integer, nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("entity_id", Text, nullable=False, index=True),
+    Column("data", JSON, nullable=False),
+    UniqueConstraint("document_id", "entity_seq", "seq"),
+    ForeignKeyConstraint(
+        ["document_id", "entity_seq"],
+        ["entities.document_id", "entities.seq"],
+        ondelete="CASCADE",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class RecordTable:
+    """How one list of records is stored: its table and the fields copied into columns.
+
+    ``copies`` maps a column to the record field it copies; ``parent`` maps a
+    column of a child row to the column of its parent row it repeats.
+    """
+
+    field: str
+    table: Table
+    copies: Mapping[str, str] = default(default_factory=dict)
+    parent: Mapping[str, str] = default(default_factory=dict)
+    child: RecordTable | None = None
+
+
+MENTIONS = RecordTable("mentions", mentions, parent={"entity_seq": "seq", "entity_id": "entity_id"})
+
+#: Document list field → how its records are stored.
+RECORD_TABLES: dict[str, RecordTable] = {
+    spec.field: spec
+    for spec in (
+        RecordTable(
+            "entities",
+            entities,
+            {"entity_id": "id", "name": "name", "type": "type"},
+            child=MENTIONS,
+        ),
+        RecordTable("times", times, {"value": "value"}),
+        RecordTable("claims", claims, {"speaker": "speaker", "date": "date"}),
+        RecordTable("assessments", assessments, {"assessor": "assessor", "label": "label"}),
+        RecordTable("events", events, {"type": "type", "date": "date"}),
+    )
 }
+
+#: Every table holding records, parents before children, for counts and deletes.
+RECORD_TABLE_LIST: tuple[Table, ...] = (entities, mentions, times, claims, assessments, events)

@@ -1,41 +1,30 @@
-"""Full-text search backends, one per database dialect.
+"""Full-text search backends, one per database dialect, behind one small interface.
 
-SQLite gets an FTS5 index over ``documents(title, text)`` (external content,
-kept in sync by triggers, ``unicode61`` tokens with diacritics folded, bm25
-ranking, snippets).  Other dialects fall back to a portable ``LIKE`` scan
-until their own backend (PostgreSQL ``tsvector``) is added here.
-
-User queries never reach the engine raw: ``parse_query`` turns them into
-terms (plain words, ``"quoted phrases"``, ``prefix*``) and each backend
-quotes them its own way, so no input can raise a syntax error.
+SQLite: FTS5 over ``documents(title, text)``, created by migration 0001 (external
+content kept in sync by triggers, ``unicode61`` tokens with diacritics folded),
+ranked by bm25 with snippets.  Other dialects: a portable ``LIKE`` scan until
+their own backend (PostgreSQL ``tsvector``) is added here and its index in a
+migration.  Backends receive parsed ``Term`` objects, never the user's string.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
-from sqlalchemy import Connection, text
+from sqlalchemy import ColumnElement, Connection, and_, false, or_, select, text
 
-from lagebild.errors import StoreError
+from lagebild.store.query import Term
+from lagebild.store.schema import documents
 
-MAX_TERMS = 32
-_TERM = re.compile(r'"([^"]*)"|(\S+)')
-
-
-@dataclass(frozen=True)
-class Term:
-    """One search term: a word or phrase, optionally a prefix."""
-
-    words: str
-    prefix: bool = False
+SNIPPET_TOKENS = 16
+LIKE_SNIPPET_CHARS = 80
 
 
 @dataclass(frozen=True)
 class SearchHit:
-    """A document that matches, with a snippet around the match."""
+    """A document that matches, with a snippet around the match (matches in [brackets])."""
 
     document_id: str
     title: str | None
@@ -45,103 +34,91 @@ class SearchHit:
     score: float
 
 
-def parse_query(query: str) -> list[Term]:
-    """Split a user query into terms; raise StoreError when nothing searchable is left."""
-    terms = []
-    for phrase, word in _TERM.findall(query):
-        raw = phrase if phrase else word
-        prefix = not phrase and raw.endswith("*")
-        words = " ".join(re.findall(r"\w+", raw))
-        if words:
-            terms.append(Term(words, prefix))
-    if not terms:
-        raise StoreError(f"nothing to search for in {query!r}: give at least one word")
-    return terms[:MAX_TERMS]
-
-
 class SearchBackend(Protocol):
-    def install(self, connection: Connection) -> None: ...
+    """What the store needs from full-text search; the index itself comes from migrations."""
 
-    def uninstall(self, connection: Connection) -> None: ...
+    def search(self, connection: Connection, terms: list[Term], limit: int) -> list[SearchHit]:
+        """Documents matching every term, best first (higher score is better)."""
+        ...
 
-    def search(self, connection: Connection, terms: list[Term], limit: int) -> list[SearchHit]: ...
+    def rebuild(self, connection: Connection) -> None:
+        """Rebuild the index from the documents table."""
+        ...
+
+
+def fts5_match(terms: list[Term]) -> str:
+    """An FTS5 MATCH expression: every term, each a quoted phrase or an OR of its spellings."""
+    return " AND ".join(_fts5_term(term) for term in terms)
+
+
+def _fts5_term(term: Term) -> str:
+    star = "*" if term.prefix else ""
+    # Doubled quotes inside a string are FTS5's only escape; terms hold none, but be exact.
+    phrases = ['"' + words.replace('"', '""') + '"' + star for words in term.spellings()]
+    return phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
 
 
 class Fts5Backend:
-    """SQLite FTS5 over title and text, synchronised by triggers."""
+    """SQLite FTS5, bm25 ranking, snippets from the best-matching column."""
 
-    STATEMENTS = (
-        """CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents',
-           content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')""",
-        """CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
-           INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
-           END""",
-        """CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
-           INSERT INTO documents_fts(documents_fts, rowid, title, text)
-           VALUES ('delete', old.rowid, old.title, old.text); END""",
-        """CREATE TRIGGER documents_fts_update AFTER UPDATE ON documents BEGIN
-           INSERT INTO documents_fts(documents_fts, rowid, title, text)
-           VALUES ('delete', old.rowid, old.title, old.text);
-           INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
-           END""",
-    )
-    QUERY = """SELECT d.id, d.title, d.source, d.published,
-               snippet(documents_fts, 1, '[', ']', '…', 16), bm25(documents_fts)
-               FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
-               WHERE documents_fts MATCH :match ORDER BY bm25(documents_fts) LIMIT :limit"""
-
-    def install(self, connection: Connection) -> None:
-        for statement in self.STATEMENTS:
-            connection.execute(text(statement))
-
-    def uninstall(self, connection: Connection) -> None:
-        for name in ("insert", "delete", "update"):
-            connection.execute(text(f"DROP TRIGGER IF EXISTS documents_fts_{name}"))
-        connection.execute(text("DROP TABLE IF EXISTS documents_fts"))
+    QUERY = f"""SELECT d.id, d.title, d.source, d.published,
+        snippet(documents_fts, -1, '[', ']', '…', {SNIPPET_TOKENS}), bm25(documents_fts)
+        FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+        WHERE documents_fts MATCH :match ORDER BY bm25(documents_fts) LIMIT :limit"""
 
     def search(self, connection: Connection, terms: list[Term], limit: int) -> list[SearchHit]:
-        match = " ".join(_fts_term(term) for term in terms)
-        rows = connection.execute(text(self.QUERY), {"match": match, "limit": limit})
-        return [_hit(row[0], row[1], row[2], row[3], row[4], -float(row[5])) for row in rows]
+        rows = connection.execute(text(self.QUERY), {"match": fts5_match(terms), "limit": limit})
+        # bm25 is lower-is-better; negated so every backend's score is higher-is-better.
+        return [SearchHit(r[0], r[1], r[2], _date(r[3]), r[4] or "", -float(r[5])) for r in rows]
 
-
-def _fts_term(term: Term) -> str:
-    quoted = '"' + term.words.replace('"', '""') + '"'
-    return quoted + "*" if term.prefix else quoted
+    def rebuild(self, connection: Connection) -> None:
+        # The index refers to documents by SQLite rowid; a dump and reload renumbers them.
+        connection.execute(text("INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')"))
 
 
 class LikeBackend:
-    """Portable fallback: every term must occur in title or text (case-insensitive)."""
-
-    def install(self, connection: Connection) -> None:
-        """Nothing to install."""
-
-    def uninstall(self, connection: Connection) -> None:
-        """Nothing to remove."""
+    """Portable fallback: every term in title or text, case-insensitively; newest first."""
 
     def search(self, connection: Connection, terms: list[Term], limit: int) -> list[SearchHit]:
-        conditions, params = [], {"limit": limit}
-        for i, term in enumerate(terms):
-            conditions.append(f"(lower(text) LIKE :t{i} OR lower(coalesce(title, '')) LIKE :t{i})")
-            params[f"t{i}"] = "%" + _like_escape(term.words.lower()) + "%"  # type: ignore[assignment]
-        query = f"""SELECT id, title, source, published, substr(text, 1, 200) FROM documents
-                    WHERE {" AND ".join(conditions)} ORDER BY published DESC LIMIT :limit"""
-        rows = connection.execute(text(query), params)
-        return [_hit(row[0], row[1], row[2], row[3], row[4], 0.0) for row in rows]
+        query = (
+            select(documents.c.id, documents.c.title, documents.c.source)
+            .add_columns(documents.c.published, documents.c.text)
+            .where(and_(*(_like(term) for term in terms)))
+            .order_by(documents.c.published.desc().nulls_last(), documents.c.id)
+            .limit(limit)
+        )
+        return [
+            SearchHit(r.id, r.title, r.source, _date(r.published), _snippet(r.text, terms), 0.0)
+            for r in connection.execute(query)
+        ]
+
+    def rebuild(self, connection: Connection) -> None:
+        """Nothing to rebuild: LIKE reads the table itself."""
 
 
-def _like_escape(value: str) -> str:
-    return value.replace("%", "").replace("_", "")
+def _like(term: Term) -> ColumnElement[bool]:
+    matches: list[ColumnElement[bool]] = [false()]
+    for words in term.spellings():
+        for column in (documents.c.title, documents.c.text):
+            matches.append(column.icontains(words, autoescape=True))
+    return or_(*matches)
 
 
-def _hit(
-    document_id: str, title: str | None, source: str, published: object, snippet: str, score: float
-) -> SearchHit:
-    when = published if isinstance(published, date) else _date(published)
-    return SearchHit(document_id, title, source, when, snippet or "", score)
+def _snippet(body: str, terms: list[Term]) -> str:
+    """Text around the first match of any term, the match in brackets."""
+    lowered = body.lower()
+    for words in (words for term in terms for words in term.spellings()):
+        at = lowered.find(words)
+        if at >= 0:
+            start, end = max(0, at - LIKE_SNIPPET_CHARS), at + len(words) + LIKE_SNIPPET_CHARS
+            match = f"[{body[at : at + len(words)]}]"
+            return f"{body[start:at]}{match}{body[at + len(words) : end]}".strip()
+    return body[: 2 * LIKE_SNIPPET_CHARS].strip()
 
 
 def _date(value: object) -> date | None:
+    if isinstance(value, date):
+        return value
     return date.fromisoformat(value) if isinstance(value, str) and value else None
 
 

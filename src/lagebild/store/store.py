@@ -2,48 +2,36 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from pathlib import Path
+from datetime import date, datetime
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, select
-from sqlalchemy.exc import SQLAlchemyError
+from pydantic import ValidationError
+from sqlalchemy import ColumnElement, Connection, Table, func, select
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from lagebild.errors import StoreError
-from lagebild.records import Document
-from lagebild.store.migrate import migrate
-from lagebild.store.schema import RECORD_TABLES, documents
-from lagebild.store.search import SearchHit, backend_for, parse_query
+from lagebild.records import Document, content_hash
+from lagebild.store.engine import open_engine, reason, redact, resolve_url, writer
+from lagebild.store.migrate import current_revision, migrate
+from lagebild.store.query import parse_query
+from lagebild.store.rows import document_row, read_document, record_rows
+from lagebild.store.schema import RECORD_TABLE_LIST, documents
+from lagebild.store.search import SearchHit, backend_for
 
-DB_ENV = "LAGEBILD_DB"
-DEFAULT_URL = "sqlite:///lagebild.db"
 MIN_PREFIX = 6
-DOCUMENT_COLUMNS = (
-    "id",
-    "source",
-    "title",
-    "author",
-    "url",
-    "language",
-    "published",
-    "text",
-    "raw_text",
-    "removed",
-    "offsets",
-    "sentences",
-    "metadata",
-    "stages",
-)
+ALREADY_STORED = "already stored"
+_HEX = re.compile(r"[0-9a-fA-F]+")
 
 
 @dataclass(frozen=True)
 class AddResult:
-    """What ``Store.add`` did with a document."""
+    """What ``Store.add`` did with a document: ``stored``, or not and why."""
 
     document_id: str
     stored: bool
@@ -52,11 +40,14 @@ class AddResult:
 
 @dataclass(frozen=True)
 class DocumentSummary:
+    """One line of ``Store.documents``."""
+
     document_id: str
     title: str | None
     source: str
     language: str | None
-    published: str | None
+    published: date | None
+    ingested_at: datetime
 
 
 @dataclass(frozen=True)
@@ -68,18 +59,10 @@ class StoreStats:
     documents: int
     languages: dict[str, int] = field(default_factory=dict)
     months: dict[str, int] = field(default_factory=dict)
+    undated: int = 0
     records: dict[str, int] = field(default_factory=dict)
-    first_published: str | None = None
-    last_published: str | None = None
-
-
-def resolve_url(url: str | None = None) -> str:
-    """The database URL: the argument, else ``$LAGEBILD_DB``, else ``./lagebild.db``.
-
-    A plain path is taken as a SQLite file.
-    """
-    chosen = url or os.environ.get(DB_ENV) or DEFAULT_URL
-    return chosen if "://" in chosen else f"sqlite:///{Path(chosen)}"
+    first_published: date | None = None
+    last_published: date | None = None
 
 
 class Store:
@@ -87,222 +70,178 @@ class Store:
 
     def __init__(self, url: str | None = None) -> None:
         self.url = resolve_url(url)
-        _check_sqlite_folder(self.url)
-        self.engine = _engine(self.url)
+        self.engine = open_engine(self.url)
         try:
             self.revision = migrate(self.engine)
+        except StoreError:
+            self.engine.dispose()
+            raise
         except SQLAlchemyError as error:
             self.engine.dispose()
-            raise StoreError(f"cannot open the store at {self.url}: {_reason(error)}") from error
+            raise StoreError(
+                f"cannot open the store at {redact(self.url)}: {reason(error)}"
+            ) from error
+        self._writer = writer(self.engine)
         self._search = backend_for(self.engine.dialect.name)
 
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
         self.close()
 
     def close(self) -> None:
+        """Release every connection (an in-memory store is gone afterwards)."""
         self.engine.dispose()
 
+    def schema_version(self) -> str:
+        """The schema revision the database is at (the head revision once opened)."""
+        with self._reading("cannot read the schema version"):
+            return current_revision(self.engine) or "none"
+
     def contains(self, document_id: str) -> bool:
-        with self._connect() as connection:
-            found = connection.execute(select(documents.c.id).where(documents.c.id == document_id))
-            return found.first() is not None
+        """Whether a document with exactly this id is stored."""
+        with self._reading("cannot look up a document") as connection:
+            return _exists(connection, document_id)
 
     def add(self, document: Document) -> AddResult:
-        """Store a document and all its records in one transaction, once per content hash."""
-        document.finalise_id()
+        """Store a document and all its records in one transaction, once per content hash.
+
+        The caller's document is left as it is; an empty id becomes the content hash.
+        """
+        document_id = document.id or content_hash(document.raw_text)
+        if not document.id:
+            document = document.model_copy(update={"id": document_id})
         try:
-            with self.engine.begin() as connection:
-                if _exists(connection, document.id):
-                    return AddResult(document.id, False, "already stored")
-                _insert(connection, document)
+            with self._writer.begin() as connection:
+                if _exists(connection, document_id):
+                    return AddResult(document_id, False, ALREADY_STORED)
+                _write(connection, document)
+        except IntegrityError as error:
+            # Another writer stored it between our check and our insert (PostgreSQL).
+            if self.contains(document_id):
+                return AddResult(document_id, False, ALREADY_STORED)
+            raise StoreError(f"cannot store {document.source}: {reason(error)}") from error
         except SQLAlchemyError as error:
-            raise StoreError(f"cannot store {document.source}: {_reason(error)}") from error
-        return AddResult(document.id, True, "stored")
+            raise StoreError(f"cannot store {document.source}: {reason(error)}") from error
+        return AddResult(document_id, True, "stored")
 
     def get(self, document_id: str) -> Document:
         """A stored document by id or by a unique prefix of at least six characters."""
-        with self._connect() as connection:
-            row = connection.execute(
-                select(documents).where(documents.c.id == _full_id(connection, document_id))
-            ).one()
-            return _document(connection, row._mapping)
+        with self._reading("cannot read a document") as connection:
+            full_id = _full_id(connection, document_id)
+            row = connection.execute(select(documents).where(documents.c.id == full_id)).one()
+            try:
+                return read_document(connection, row._mapping)
+            except ValidationError as error:
+                raise StoreError(
+                    f"document {full_id} does not fit this lagebild's record model: "
+                    f"{error.errors()[0]['msg']}"
+                ) from error
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Documents matching every term of ``query``, best first."""
         terms = parse_query(query)
-        with self._connect() as connection:
+        with self._reading("cannot search") as connection:
             return self._search.search(connection, terms, max(1, limit))
 
     def documents(self, limit: int = 50, offset: int = 0) -> list[DocumentSummary]:
+        """Stored documents, newest publication first, undated last."""
         query = (
-            select(
-                documents.c.id,
-                documents.c.title,
-                documents.c.source,
-                documents.c.language,
-                documents.c.published,
-            )
-            .order_by(documents.c.published.desc(), documents.c.id)
-            .limit(limit)
-            .offset(offset)
+            select(documents.c.id, documents.c.title, documents.c.source, documents.c.language)
+            .add_columns(documents.c.published, documents.c.ingested_at)
+            .order_by(documents.c.published.desc().nulls_last(), documents.c.id)
+            .limit(max(0, limit))
+            .offset(max(0, offset))
         )
-        with self._connect() as connection:
-            return [
-                DocumentSummary(r.id, r.title, r.source, r.language, _iso(r.published))
-                for r in connection.execute(query)
-            ]
+        with self._reading("cannot list documents") as connection:
+            return [DocumentSummary(*row) for row in connection.execute(query)]
 
     def stats(self) -> StoreStats:
-        with self._connect() as connection:
-            rows = connection.execute(select(documents.c.language, documents.c.published)).all()
-            records = {
-                name: connection.execute(select(func.count()).select_from(table)).scalar_one()
-                for name, (table, _) in RECORD_TABLES.items()
-            }
-        dates = sorted(_iso(r.published) for r in rows if r.published)
+        """Counts by language and month, record counts, date range, schema revision."""
+        with self._reading("cannot count the store") as connection:
+            days = _count_by(connection, documents.c.published)
+            languages = _count_by(connection, documents.c.language)
+            records = {t.name: _count(connection, t) for t in RECORD_TABLE_LIST}
+        dated = sorted(day for day in days if day is not None)
+        months: Counter[str] = Counter()
+        for day in dated:
+            months[day.isoformat()[:7]] += days[day]
         return StoreStats(
-            url=_redact(self.url),
+            url=redact(self.url),
             schema_revision=self.revision,
-            documents=len(rows),
-            languages=dict(Counter(r.language or "unknown" for r in rows).most_common()),
-            months=dict(sorted(Counter(d[:7] for d in dates).items())),
+            documents=sum(languages.values()),
+            languages={str(k or "unknown"): v for k, v in languages.most_common()},
+            months=dict(months),
+            undated=days.get(None, 0),
             records=records,
-            first_published=dates[0] if dates else None,
-            last_published=dates[-1] if dates else None,
+            first_published=dated[0] if dated else None,
+            last_published=dated[-1] if dated else None,
         )
 
-    def _connect(self) -> _Connection:
-        return _Connection(self)
-
-
-class _Connection:
-    """A connection whose database errors become StoreErrors with a readable reason."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-        self.connection: Connection | None = None
-
-    def __enter__(self) -> Connection:
+    def reindex(self) -> None:
+        """Rebuild the full-text index (after restoring a SQLite dump, say)."""
         try:
-            self.connection = self.store.engine.connect()
+            with self._writer.begin() as connection:
+                self._search.rebuild(connection)
         except SQLAlchemyError as error:
-            raise StoreError(f"cannot open {self.store.url}: {_reason(error)}") from error
-        return self.connection
+            raise StoreError(f"cannot rebuild the search index: {reason(error)}") from error
 
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, _: Any
-    ) -> None:
-        if self.connection is not None:
-            self.connection.close()
-        if isinstance(error, SQLAlchemyError):
-            raise StoreError(f"database error: {_reason(error)}") from error
-
-
-def _check_sqlite_folder(url: str) -> None:
-    """A SQLite file in a folder that does not exist gets a message naming the folder."""
-    if not url.startswith("sqlite:///") or url in ("sqlite://", "sqlite:///:memory:"):
-        return
-    folder = Path(url.removeprefix("sqlite:///").split("?")[0]).parent
-    if not folder.is_dir():
-        raise StoreError(f"cannot create the store: the folder {folder} does not exist")
+    @contextmanager
+    def _reading(self, action: str) -> Iterator[Connection]:
+        """A connection whose database errors become StoreErrors saying what failed."""
+        try:
+            with self.engine.connect() as connection:
+                yield connection
+        except SQLAlchemyError as error:
+            raise StoreError(f"{action} in {redact(self.url)}: {reason(error)}") from error
 
 
-def _engine(url: str) -> Engine:
-    try:
-        engine = create_engine(url)
-    except (SQLAlchemyError, ValueError, ImportError) as error:
-        raise StoreError(f"cannot use the database URL {_redact(url)}: {error}") from error
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
-    return engine
+def _write(connection: Connection, document: Document) -> None:
+    data = document.model_dump(mode="json")
+    connection.execute(documents.insert(), document_row(document, data))
+    for table, rows in record_rows(document.id, data).items():
+        _insert_rows(connection, table, rows)
 
 
-def _sqlite_pragmas(connection: Any, _record: Any) -> None:
-    cursor = connection.cursor()
-    cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA journal_mode = WAL")
-    cursor.execute("PRAGMA synchronous = NORMAL")
-    cursor.close()
+def _insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    connection.execute(table.insert(), rows)  # one executemany per table, not a row at a time
 
 
 def _exists(connection: Connection, document_id: str) -> bool:
-    return (
-        connection.execute(select(documents.c.id).where(documents.c.id == document_id)).first()
-        is not None
-    )
+    query = select(documents.c.id).where(documents.c.id == document_id)
+    return connection.execute(query).first() is not None
 
 
-def _insert(connection: Connection, document: Document) -> None:
-    data = document.model_dump(mode="json")
-    row = {name: data[name] for name in DOCUMENT_COLUMNS}
-    row["published"] = document.published
-    row["ingested_at"] = datetime.now(UTC)
-    connection.execute(documents.insert(), row)
-    for name, (table, columns) in RECORD_TABLES.items():
-        rows = [_record_row(document.id, record, columns) for record in data[name]]
-        if rows:
-            connection.execute(table.insert(), rows)
-
-
-def _record_row(
-    document_id: str, record: dict[str, Any], columns: tuple[str, ...]
-) -> dict[str, Any]:
-    start, end = _extent(record)
-    row: dict[str, Any] = {"document_id": document_id, "start": start, "end": end, "data": record}
-    for column in columns:
-        target, _, source = column.partition(":")
-        value = record.get(source or target)
-        row[target] = value if value is None or isinstance(value, str | int) else str(value)
-    return row
-
-
-def _extent(record: dict[str, Any]) -> tuple[int, int]:
-    """A record's offsets; an entity spans its mentions."""
-    if "start" in record:
-        return int(record["start"]), int(record["end"])
-    mentions = record.get("mentions") or [{"start": 0, "end": 0}]
-    return min(m["start"] for m in mentions), max(m["end"] for m in mentions)
-
-
-def _full_id(connection: Connection, document_id: str) -> str:
-    wanted = document_id.strip().lower()
+def _full_id(connection: Connection, wanted: str) -> str:
+    """The id a user means: the exact id, or the one id starting with a long enough prefix."""
+    wanted = wanted.strip()
+    if _exists(connection, wanted):
+        return wanted
     if len(wanted) < MIN_PREFIX:
         raise StoreError(
-            f"document id {document_id!r} is too short: give at least {MIN_PREFIX} characters"
+            f"document id {wanted!r} is too short: give at least {MIN_PREFIX} characters"
         )
-    pattern = wanted.replace("%", "").replace("_", "") + "%"
-    found = (
-        connection.execute(select(documents.c.id).where(documents.c.id.like(pattern)).limit(2))
-        .scalars()
-        .all()
-    )
+    # Content hashes are lower-case hex; a prefix copied in capitals still finds its document.
+    prefix = wanted.lower() if _HEX.fullmatch(wanted) else wanted
+    query = select(documents.c.id).where(documents.c.id.startswith(prefix, autoescape=True))
+    found = connection.execute(query.limit(2)).scalars().all()
     if not found:
-        raise StoreError(f"no stored document has the id {document_id!r}")
+        raise StoreError(f"no stored document has the id {wanted!r}")
     if len(found) > 1:
-        raise StoreError(f"the id prefix {document_id!r} is ambiguous; give more characters")
+        raise StoreError(f"the id prefix {wanted!r} is ambiguous; give more characters")
     return str(found[0])
 
 
-def _document(connection: Connection, row: Any) -> Document:
-    data = {name: row[name] for name in DOCUMENT_COLUMNS}
-    for name, (table, _) in RECORD_TABLES.items():
-        query = select(table.c.data).where(table.c.document_id == row["id"]).order_by(table.c.pk)
-        data[name] = list(connection.execute(query).scalars())
-    return Document.model_validate(data)
+def _count_by(connection: Connection, column: ColumnElement[Any]) -> Counter[Any]:
+    rows = connection.execute(select(column, func.count()).group_by(column))
+    return Counter({value: count for value, count in rows})
 
 
-def _iso(value: object) -> str:
-    return value.isoformat() if hasattr(value, "isoformat") else str(value)
-
-
-def _redact(url: str) -> str:
-    """The URL without its password, for messages and statistics."""
-    return re.sub(r"://([^:/@]+):[^@/]*@", r"://\1:***@", url)
-
-
-def _reason(error: BaseException) -> str:
-    original = getattr(error, "orig", None)
-    return str(original or error).splitlines()[0]
+def _count(connection: Connection, table: Table) -> int:
+    return int(connection.execute(select(func.count()).select_from(table)).scalar_one())
