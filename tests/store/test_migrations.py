@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 import alembic.command
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, inspect
@@ -15,6 +17,7 @@ from sqlalchemy import create_engine, inspect
 from lagebild.errors import StoreError
 from lagebild.records import Document
 from lagebild.store import Store, current_revision, head_revision
+from lagebild.store.migrate import MIGRATIONS, alembic_config
 from lagebild.store.schema import metadata
 
 TABLES = {"documents", "entities", "mentions", "times", "claims", "assessments", "events"}
@@ -85,3 +88,15 @@ def test_in_memory_store_migrates() -> None:
 def test_current_revision_of_an_unopened_database(tmp_path: Path) -> None:
     engine = create_engine(f"sqlite:///{tmp_path / 'empty.db'}")
     assert current_revision(engine) is None
+
+
+def test_a_new_revision_can_be_generated(tmp_path: Path) -> None:
+    folder = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS, folder, ignore=shutil.ignore_patterns("__pycache__"))
+    config = alembic_config()
+    config.set_main_option("script_location", str(folder))
+    command.revision(config, message="add a column", rev_id="0002")
+    (path,) = (folder / "versions").glob("0002_*.py")
+    source = path.read_text()
+    compile(source, str(path), "exec")
+    assert 'down_revision = "0001"' in source or "down_revision = '0001'" in source
