@@ -24,6 +24,7 @@ from lagebild.clean.patterns import (
     EMBED_END,
     EMBED_LABEL,
     TRAILING_CREDIT,
+    TRAILING_EMBED,
     LineRule,
     load_rules,
 )
@@ -156,6 +157,11 @@ def _line_reason(text: str, rules: list[LineRule], repeated: set[str]) -> str | 
 
 
 def _credit_cut(raw: str, line: Line) -> Iterator[Removal]:
+    embed = TRAILING_EMBED.search(line.text)
+    if embed and embed.start() > 0:
+        start, end = line.start + embed.start(), line.end
+        yield Removal(start=start, end=end, reason="embed-consent", text=raw[start:end])
+        return
     match = TRAILING_CREDIT.search(line.text)
     if match and match.start() > 0 and line.text[: match.start()].rstrip()[-1:] in '.!?)"“”»':
         start, end = line.start + match.start(), line.end

@@ -105,9 +105,30 @@ DEFAULT_RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "embed-consent",
-        r"an dieser stelle finden sie (?:inhalte|einen|ein|eine) .{0,300}"
-        r"(?:anzuzeigen|zustimmung|einwillig|datenschutz).{0,300}",
+        r"an dieser stelle finden sie (?:inhalte|einen|ein|eine) .{0,600}"
+        r"(?:anzuzeigen|zustimmung|einwillig|datenschutz).{0,2000}",
     ),
+    (
+        "embed-consent",
+        r"(?:an dieser stelle finden sie .{0,400})?um eingebettete inhalte anzuzeigen.{0,2000}",
+    ),
+    (
+        "embed-consent",
+        r".{0,600}(?:wurde er|wurde sie|wurde es) nicht ohne ihre zustimmung geladen.{0,600}",
+    ),
+    (
+        "newsletter",
+        r".{0,400}newsletter.{0,400}(?:registrieren|jetzt anmelden|abonnieren|anmeldung).{0,800}",
+    ),
+    ("gallery", r".{1,200}\s(?:fotostrecke|bildergalerie) ansehen"),
+    ("navigation", r"(?:lesen sie auch|auch interessant|im video|mehr dazu)\s*:?\s.{1,300}"),
+    ("navigation", r"auch interessant"),
+    (
+        "navigation",
+        r".{0,200}(?:die entwicklungen im liveblog|der liveblog vom \w+) zum nachlesen\.?",
+    ),
+    ("broadcast-note", r"diese nachricht wurde am .{1,120} im programm .{1,120} gesendet\.?"),
+    ("provenance-note", r"direkt aus dem dpa-newskanal.{0,600}"),
     (
         "consent",
         r"(?:mit dem laden des|by loading the)[^\n]{0,200}(?:datenschutz|privacy)[^\n]{0,120}",
@@ -161,3 +182,12 @@ def load_rules(
             raise ConfigError(f"cannot read cleaning patterns {name}: {error}") from error
     pairs.extend(("extra-pattern", expression) for expression in extra_patterns)
     return compile_rules(pairs)
+
+
+#: Embed consent text that follows a caption on the same line: "Tränen nach dem Auftritt
+#: An dieser Stelle finden Sie Inhalte aus Twitter …": the caption stays.
+TRAILING_EMBED = re.compile(
+    r"\s+an dieser stelle finden sie (?:inhalte|einen|ein|eine) .{0,600}"
+    r"(?:anzuzeigen|zustimmung|einwillig|datenschutz).{0,2000}$",
+    re.IGNORECASE,
+)
