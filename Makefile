@@ -50,6 +50,11 @@ eval: dev
 	$(PY) eval/html_extraction.py
 	$(PY) eval/cleaning.py
 
+## bench: speed and memory figures on the real corpora
+bench: dev
+	$(PY) bench/ingest.py
+	$(PY) bench/entities.py
+
 schema: dev
 	$(PY) -m lagebild.schema docs/schema.json
 
