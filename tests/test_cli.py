@@ -110,3 +110,21 @@ def test_analyze_seed_json(capsys: pytest.CaptureFixture[str], seed_path: Path) 
         assert debris not in document["text"]
     embeds = [r for r in document["removed"] if r["reason"].startswith("embed")]
     assert len(embeds) == 2
+
+
+@pytest.mark.parametrize(
+    ("options", "check"),
+    [
+        ((), lambda rows: any(r["entity_id"] == "place/kharkiv" for r in rows)),
+        (
+            ("--unknown",),
+            lambda rows: rows and all(r["entity_id"].startswith("unk/") for r in rows),
+        ),
+        (("--type", "weapon"), lambda rows: rows and all(r["type"] == "WEAPON" for r in rows)),
+    ],
+)
+def test_entities_lists_stored_entities(
+    capsys: pytest.CaptureFixture[str], ingested: str, options: tuple[str, ...], check: object
+) -> None:
+    code, out, _ = run(capsys, "--db", ingested, "entities", *options, "--format", "json")
+    assert code == 0 and check(json.loads(out))  # type: ignore[operator]

@@ -197,6 +197,33 @@ def stats_command(obj: Context, output_format: str) -> None:
         render.console().print(render.mapping_table("lagebild store", stats))
 
 
+@cli.command("entities")
+@click.option("--unknown", is_flag=True, help="Only names the knowledge base does not know.")
+@click.option(
+    "--type",
+    "entity_type",
+    type=click.Choice(["PERSON", "ORGANIZATION", "PLACE", "WEAPON"], case_sensitive=False),
+    help="Only this type.",
+)
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000))
+@click.option("--format", "output_format", type=FORMATS, default="text", show_default=True)
+@pass_context
+def entities_command(
+    obj: Context, unknown: bool, entity_type: str | None, limit: int, output_format: str
+) -> None:
+    """Entities across stored documents; --unknown lists candidates for the knowledge base."""
+    with obj.store() as store:
+        rows = store.entity_summary(unknown, entity_type, limit)
+    if output_format == "json":
+        click.echo(json.dumps([_jsonable(row) for row in rows], indent=2, ensure_ascii=False))
+        return
+    table = [(r.entity_id, r.name, r.type, r.documents, r.mentions) for r in rows]
+    title = "Unknown entities (add them to the knowledge base)" if unknown else "Entities"
+    render.console().print(
+        render.rows_table(title, ("id", "name", "type", "documents", "mentions"), table)
+    )
+
+
 @cli.command("stages")
 def stages_command() -> None:
     """List the registered pipeline stages with what they require and assign."""

@@ -11,13 +11,14 @@ from lagebild.store.engine import DB_ENV, DEFAULT_URL, resolve_url
 from lagebild.store.migrate import current_revision, head_revision
 from lagebild.store.query import Term, parse_query
 from lagebild.store.search import SearchBackend, SearchHit
-from lagebild.store.store import AddResult, DocumentSummary, Store, StoreStats
+from lagebild.store.store import AddResult, DocumentSummary, EntitySummary, Store, StoreStats
 
 __all__ = [
     "DB_ENV",
     "DEFAULT_URL",
     "AddResult",
     "DocumentSummary",
+    "EntitySummary",
     "SearchBackend",
     "SearchHit",
     "Store",

@@ -21,7 +21,7 @@ from lagebild.store.engine import open_engine, reason, redact, resolve_url, writ
 from lagebild.store.migrate import current_revision, migrate
 from lagebild.store.query import parse_query
 from lagebild.store.rows import document_row, read_document, record_rows
-from lagebild.store.schema import RECORD_TABLE_LIST, documents
+from lagebild.store.schema import RECORD_TABLE_LIST, documents, entities, mentions
 from lagebild.store.search import SearchHit, backend_for
 
 MIN_PREFIX = 6
@@ -48,6 +48,17 @@ class DocumentSummary:
     language: str | None
     published: date | None
     ingested_at: datetime
+
+
+@dataclass(frozen=True)
+class EntitySummary:
+    """One entity across the store: how many documents and mentions name it."""
+
+    entity_id: str
+    name: str
+    type: str
+    documents: int
+    mentions: int
 
 
 @dataclass(frozen=True)
@@ -184,6 +195,30 @@ class Store:
             last_published=dated[-1] if dated else None,
         )
 
+    def entity_summary(
+        self, unknown_only: bool = False, type: str | None = None, limit: int = 100
+    ) -> list[EntitySummary]:
+        """Entities across documents, most documents first; ``unknown_only``: not in the KB."""
+        query = select(
+            entities.c.entity_id,
+            func.max(entities.c.name),
+            func.max(entities.c.type),
+            func.count(func.distinct(entities.c.document_id)),
+        ).group_by(entities.c.entity_id)
+        if unknown_only:
+            query = query.where(entities.c.entity_id.like("unk/%"))
+        if type:
+            query = query.where(entities.c.type == type.upper())
+        query = query.order_by(func.count(func.distinct(entities.c.document_id)).desc()).limit(
+            limit
+        )
+        with self._reading("cannot list entities") as connection:
+            rows = connection.execute(query).all()
+            counts = _mention_counts(connection, [row[0] for row in rows])
+        return [
+            EntitySummary(row[0], row[1], row[2], row[3], counts.get(row[0], 0)) for row in rows
+        ]
+
     def reindex(self) -> None:
         """Rebuild the full-text index (after restoring a SQLite dump, say)."""
         try:
@@ -200,6 +235,17 @@ class Store:
                 yield connection
         except SQLAlchemyError as error:
             raise StoreError(f"{action} in {redact(self.url)}: {reason(error)}") from error
+
+
+def _mention_counts(connection: Connection, entity_ids: list[str]) -> dict[str, int]:
+    if not entity_ids:
+        return {}
+    query = (
+        select(mentions.c.entity_id, func.count())
+        .where(mentions.c.entity_id.in_(entity_ids))
+        .group_by(mentions.c.entity_id)
+    )
+    return {str(row[0]): int(row[1]) for row in connection.execute(query)}
 
 
 def _write(connection: Connection, document: Document) -> None:
