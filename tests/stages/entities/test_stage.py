@@ -125,3 +125,8 @@ def test_ner_names_lose_kb_heads_articles_and_titles(
     taken = from_links(text, matcher.link(text, None), matcher.kb)
     found = from_ner(text, [NerSpan(*span, kind, "X")], taken)
     assert [text[f.start : f.end] for f in found] == ([name] if name else [])
+
+
+def test_out_of_office_role_leaves_the_shorter_name_standing() -> None:
+    found = _entities("Die White House Press Secretary sprach.", date(2022, 3, 1))
+    assert found.get("org/white-house") == ["White House"]

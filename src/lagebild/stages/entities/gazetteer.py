@@ -16,7 +16,7 @@ Overlapping hits are resolved leftmost-longest.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import ahocorasick
@@ -79,11 +79,17 @@ class Gazetteer:
         """All verified, non-overlapping hits in ``text``, leftmost-longest first."""
         return [group[0] for group in self.find_groups(text)]
 
-    def find_groups(self, text: str) -> list[list[Hit]]:
-        """Non-overlapping spans, leftmost-longest, each with every form that matched it."""
+    def find_groups(
+        self, text: str, accept: Callable[[Hit], bool] | None = None
+    ) -> list[list[Hit]]:
+        """Non-overlapping spans, leftmost-longest, each with every form that matched it.
+
+        ``accept`` filters hits *before* the longest span is chosen, so a rejected long
+        form ("White House Press Secretary" out of office) leaves the shorter one standing.
+        """
         if not self.size:
             return []
-        hits = list(self._candidates(text))
+        hits = [hit for hit in self._candidates(text) if accept is None or accept(hit)]
         chosen = _leftmost_longest(hits)
         by_span: dict[tuple[int, int], list[Hit]] = {(h.start, h.end): [] for h in chosen}
         for hit in hits:

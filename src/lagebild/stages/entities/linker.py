@@ -50,8 +50,11 @@ class KbMatcher:
     gazetteer: Gazetteer
 
     def link(self, text: str, published: date | None) -> list[Link]:
-        groups = [self._valid(group, published) for group in self.gazetteer.find_groups(text)]
-        groups = [group for group in groups if group]
+        def in_force(hit: Hit) -> bool:
+            record = self.records[int(hit.key)]
+            return published is None or record.kind != "role" or record.valid_on(published)
+
+        groups = [self._candidates(g) for g in self.gazetteer.find_groups(text, in_force)]
         settled = Counter(
             g[0].entity_id
             for g in groups
@@ -60,13 +63,8 @@ class KbMatcher:
         groups = [_drop_unsupported(group, settled) for group in groups]
         return [self._choose(text, group, settled) for group in groups if group]
 
-    def _valid(self, hits: list[Hit], published: date | None) -> list[_Candidate]:
-        found = []
-        for hit in hits:
-            record = self.records[int(hit.key)]
-            if published is None or record.kind != "role" or record.valid_on(published):
-                found.append(_Candidate(hit, record))
-        return found
+    def _candidates(self, hits: list[Hit]) -> list[_Candidate]:
+        return [_Candidate(hit, self.records[int(hit.key)]) for hit in hits]
 
     def _choose(self, text: str, group: list[_Candidate], settled: Counter[str]) -> Link:
         ids = tuple(dict.fromkeys(c.entity_id for c in group))
