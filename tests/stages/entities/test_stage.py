@@ -116,6 +116,7 @@ def test_seed_entities(seed_path: Path) -> None:
         ),
         ("Laut Sprecherin Anna Berg kam er.", (5, 25), EntityType.PERSON, "Anna Berg"),
         ("Die northeast side", (4, 13), EntityType.PLACE, None),
+        ("Support from the West grew.", (17, 21), EntityType.PLACE, None),
     ],
 )
 def test_ner_names_lose_kb_heads_articles_and_titles(

@@ -74,13 +74,19 @@ def from_ner(text: str, spans: Iterable[NerSpan], taken: list[Found]) -> list[Fo
         if span.type is EntityType.PERSON:
             start = _after_title(text, start, span.end)
         name = _strip_genitive(text[start : span.end])
-        if not name[:1].isupper() and not name[:1].isdigit():
+        if (not name[:1].isupper() and not name[:1].isdigit()) or name.casefold() in GENERIC:
             continue
         key = f"unk/{UNKNOWN_TYPES[span.type]}/{_slug(name)}"
         found.append(Found(start, span.end, key, span.type))
     return _join_surnames(text, found)
 
 
+#: Capitalised words a model tags as names that denote no particular entity.
+GENERIC = frozenset(
+    """west east north south western eastern northern southern defense defence parliament
+    government ministry army navy police military president minister kremlin state
+    regierung ministerium armee polizei westen osten norden süden staat""".split()
+)
 ARTICLES = ("the ", "The ", "der ", "die ", "das ", "Der ", "Die ", "Das ")
 TITLES = re.compile(
     r"(?:(?:Spokesperson|Spokesman|Spokeswoman|President|Minister|Mayor|Governor|General|"
