@@ -126,7 +126,9 @@ def evaluate(
             Doc(nlp.vocab, words=[t.text for t in d], spaces=[bool(t.whitespace_) for t in d])
             for d in gold_docs
         )
-    for index, (gold_doc, doc) in enumerate(zip(gold_docs, nlp.pipe(inputs, batch_size=256))):
+    for index, (gold_doc, doc) in enumerate(
+        zip(gold_docs, nlp.pipe(inputs, batch_size=256), strict=True)
+    ):
         gold |= {(index, e.start_char, e.end_char, e.label_) for e in gold_doc.ents}
         predicted |= {(index, e.start_char, e.end_char, e.label_) for e in doc.ents}
         if entries:
@@ -147,7 +149,9 @@ def evaluate(
 
 
 def print_table(results: dict[str, dict]) -> None:
-    print(f"{'system':14} {'view':9} {'label':9} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5} {'pred':>5}")
+    print(
+        f"{'system':14} {'view':9} {'label':9} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5} {'pred':>5}"
+    )
     for system, views in results.items():
         for view, table in views.items():
             for label, row in table.items():

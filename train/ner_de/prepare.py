@@ -152,8 +152,7 @@ def main() -> None:
     tune, train = pool[:TUNE_SIZE], pool[TUNE_SIZE:]
     for part in ("train", "dev", "test"):
         train += [
-            to_doc(nlp, s, args.europarl_misc)
-            for s in sentences(europarl / f"{part}.tsv", 0, 4)
+            to_doc(nlp, s, args.europarl_misc) for s in sentences(europarl / f"{part}.tsv", 0, 4)
         ]
     args.output.mkdir(parents=True, exist_ok=True)
     for name, docs in (("train", train), ("tune", tune), ("test", test)):

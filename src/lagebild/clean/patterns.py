@@ -1,20 +1,36 @@
-"""Debris patterns: the shipped default list and the loader for pattern files.
+"""Debris patterns: the shipped rule files, the loader for user pattern files, and the
+structural expressions the cleaner uses for embed blocks and trailing credits.
 
 A pattern file has one rule per line, ``reason<TAB>regular expression``; the
 expression must match a whole (stripped) line, case-insensitively.  Blank lines
-and lines starting with ``#`` are ignored.  ``learned.txt`` beside this module is
-produced by ``lagebild.clean.learn`` from a corpus and reviewed by hand.
+and lines starting with ``#`` are ignored.  Two files ship beside this module:
+``patterns_de_en.txt`` (the hand-written default list) and ``learned.txt``
+(normalised patterns proposed by ``lagebild.clean.learn`` from a corpus and
+reviewed by hand).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from lagebild.errors import ConfigError
+
+#: Horizontal white space: any white space but the newline.
+HSPACE = r"[^\S\n]"
+#: A non-blank line: linear (no backtracking over runs of white space).
+NONBLANK_LINE = re.compile(r"^[^\S\n]*\S[^\n]*", re.MULTILINE)
+#: The stripped text of a line of 30 characters or more (group 1).
+LONG_LINE = re.compile(r"^[^\S\n]*+(\S[^\n]{28,}\S)[^\S\n]*$", re.MULTILINE)
+#: Never matches: the screen of an empty rule set.
+NEVER = re.compile(r"(?!)")
+
+#: The rule files shipped in the package, in the order they are tried.
+SHIPPED = ("patterns_de_en.txt", "learned.txt")
 
 
 @dataclass(frozen=True)
@@ -25,14 +41,67 @@ class LineRule:
     pattern: re.Pattern[str]
 
 
-#: Platform labels that open an embed block ("Twitter", "Empfohlener externer Inhalt").
-EMBED_LABEL = re.compile(
-    r"^(?:twitter|x|x \(ehemals twitter\)|youtube|instagram|facebook|telegram|tiktok|spotify|"
+@dataclass(frozen=True)
+class RuleSet:
+    """Whole-line rules, tried in order; the first that matches names the reason.
+
+    ``screen`` finds, in one scan of a whole text, every line some rule might match
+    (each candidate is then checked line by line), so a text's many content lines
+    cost no Python work.  Rules whose meaning an alternation would change (back
+    references, inline global flags) make every non-blank line a candidate.
+    """
+
+    rules: tuple[LineRule, ...]
+    screen: re.Pattern[str] = NEVER
+
+    @classmethod
+    def of(cls, rules: list[LineRule]) -> RuleSet:
+        return cls(tuple(rules), _screen([rule.pattern.pattern for rule in rules]))
+
+    def reasons(self, line: str) -> Iterator[str]:
+        """The reasons of the rules that match all of ``line``, first rule first."""
+        return (rule.reason for rule in self.rules if rule.pattern.fullmatch(line))
+
+    def matches(self, line: str) -> bool:
+        return any(True for _ in self.reasons(line))
+
+
+def _screen(expressions: list[str]) -> re.Pattern[str]:
+    if not expressions:
+        return NEVER
+    if any(BACKREFERENCE.search(expression) for expression in expressions):
+        return NONBLANK_LINE
+    body = "|".join(expressions)
+    try:
+        return re.compile(rf"^{HSPACE}*(?:{body}){HSPACE}*$", re.IGNORECASE | re.MULTILINE)
+    except re.error:  # e.g. an inline "(?i)" that is legal alone but not inside an alternation
+        return NONBLANK_LINE
+
+
+BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+
+_LABELS = (
+    r"twitter|x|x \(ehemals twitter\)|youtube|instagram|facebook|telegram|tiktok|spotify|"
     r"podcast|soundcloud|vimeo|threads|bluesky|mastodon|pinterest|linkedin|datawrapper|"
     r"flourish|infogram|riddle|opinary|outbrain|glomex|podigee|apester|"
-    r"(?:empfohlener )?externer inhalt(?: von [\w .-]+)?|"
-    r"(?:recommended )?external content|embedded content|eingebetteter inhalt)\s*:?$",
-    re.IGNORECASE,
+    r"(?:empfohlener )?externer inhalt(?: von [\w .-]{1,40})?|"
+    r"(?:recommended )?external content|embedded content|eingebetteter inhalt"
+)
+_BUTTONS = (
+    r"inhalte? laden|externe(?:n)? inhalte? (?:laden|anzeigen|zulassen)|"
+    r"mehr erfahren|load content|show content|learn more|more information|"
+    r"akzeptieren(?: und anzeigen)?|zustimmen(?: und anzeigen)?|alle akzeptieren|"
+    r"einverstanden|immer anzeigen|tweet laden|video laden|post laden|beitrag laden"
+)
+#: Platform labels that open an embed block ("Twitter", "Empfohlener externer Inhalt").
+EMBED_LABEL = re.compile(rf"^(?:{_LABELS})\s*:?$", re.IGNORECASE)
+EMBED_LABEL_LINE = re.compile(
+    rf"^{HSPACE}*(?:{_LABELS}){HSPACE}*:?{HSPACE}*$", re.IGNORECASE | re.MULTILINE
+)
+#: The button lines that close an embed block.
+EMBED_END = re.compile(rf"^(?:{_BUTTONS})\s*\.?$", re.IGNORECASE)
+EMBED_END_LINE = re.compile(
+    rf"^{HSPACE}*(?:{_BUTTONS}){HSPACE}*\.?{HSPACE}*$", re.IGNORECASE | re.MULTILINE
 )
 #: Consent text inside an embed block.
 EMBED_CONSENT = re.compile(
@@ -42,104 +111,28 @@ EMBED_CONSENT = re.compile(
     r"an dieser stelle finden sie (?:einen|ein|eine) )",
     re.IGNORECASE,
 )
-#: The button lines that close an embed block.
-EMBED_END = re.compile(
-    r"^(?:inhalt laden|inhalte laden|externen? inhalte? (?:laden|anzeigen|zulassen)|"
-    r"mehr erfahren|load content|show content|learn more|more information|"
-    r"akzeptieren(?: und anzeigen)?|zustimmen(?: und anzeigen)?|alle akzeptieren|"
-    r"einverstanden|immer anzeigen|tweet laden|video laden|post laden|beitrag laden)\s*\.?$",
-    re.IGNORECASE,
-)
-
-#: Whole-line debris that no article needs, by reason.
-DEFAULT_RULES: tuple[tuple[str, str], ...] = (
-    (
-        "share-bar",
-        r"(?:(?:drucken|teilen|merken|kommentieren|kommentare|twittern|e-?mail|"
-        r"whatsapp|facebook|twitter|x|link kopieren|share|print|save|tweet)[\s|·•/]*){1,8}",
-    ),
-    (
-        "advertisement",
-        r"anzeige|werbung|advertisement|sponsored|gesponsert|\{.*\"placeholdertype\".*\}",
-    ),
-    (
-        "navigation",
-        r"(?:lesen sie (?:auch|mehr|hier(?: den live-?ticker)?)|mehr zum thema|"
-        r"mehr zu(?:m)? \w+|zur startseite|zum liveblog|zum artikel|weiterlesen|"
-        r"read more|related(?: articles)?|see also|alle (?:artikel|meldungen|news)|"
-        r"nach oben|top|zurück|back to top|jetzt lesen|artikel merken|"
-        r"mehr anzeigen|weitere (?:artikel|meldungen|videos))\s*:?",
-    ),
-    (
-        "redirect",
-        r"falls sie nicht (?:automatisch )?weitergeleitet werden.*|"
-        r"if you are not redirected.*|javascript (?:ist )?deaktiviert.*",
-    ),
-    (
-        "gallery",
-        r"(?:fotostrecke|bildergalerie|galerie|slideshow)(?: ansehen| öffnen| starten)?|"
-        r"bild vergrößern|zoom|alle bilder anzeigen|\d+ bilder",
-    ),
-    (
-        "newsletter",
-        r"(?:newsletter|hier|jetzt)(?: kostenlos| gratis)? (?:abonnieren|bestellen|"
-        r"anmelden)|newsletter.*(?:abonnieren|anmelden).*|subscribe(?: to)?.*newsletter.*|"
-        r"sign up for .*newsletter.*",
-    ),
-    (
-        "media-player",
-        r"(?:video|audio) (?:abspielen|anhören|starten)|play video|"
-        r"\d{1,2}:\d{2} min|dauer \d+:\d{2}|ende der werbung|werbung überspringen",
-    ),
-    (
-        "photo-credit",
-        r"(?:©|\(c\)|foto|fotos|bild|bilder|quelle|photo|image|credit)\s*:?\s*"
-        r"(?:imago|dpa|afp|ap|reuters|getty(?: images)?|picture[- ]alliance|"
-        r"epa|privat|istock|shutterstock|keystone|ddp|sputnik|tass|anadolu)[^\n]{0,80}|"
-        r"©[^\n]{1,80}",
-    ),
-    (
-        "transparency-note",
-        r"(?:transparenzhinweis|konfliktparteien als quelle|hinweis der redaktion"
-        r"|transparency note)\b.{20,}",
-    ),
-    (
-        "embed-consent",
-        r"an dieser stelle finden sie (?:inhalte|einen|ein|eine) .{0,600}"
-        r"(?:anzuzeigen|zustimmung|einwillig|datenschutz).{0,2000}",
-    ),
-    (
-        "embed-consent",
-        r"(?:an dieser stelle finden sie .{0,400})?um eingebettete inhalte anzuzeigen.{0,2000}",
-    ),
-    (
-        "embed-consent",
-        r".{0,600}(?:wurde er|wurde sie|wurde es) nicht ohne ihre zustimmung geladen.{0,600}",
-    ),
-    (
-        "newsletter",
-        r".{0,400}newsletter.{0,400}(?:registrieren|jetzt anmelden|abonnieren|anmeldung).{0,800}",
-    ),
-    ("gallery", r".{1,200}\s(?:fotostrecke|bildergalerie) ansehen"),
-    ("navigation", r"(?:lesen sie auch|auch interessant|im video|mehr dazu)\s*:?\s.{1,300}"),
-    ("navigation", r"auch interessant"),
-    (
-        "navigation",
-        r".{0,200}(?:die entwicklungen im liveblog|der liveblog vom \w+) zum nachlesen\.?",
-    ),
-    ("broadcast-note", r"diese nachricht wurde am .{1,120} im programm .{1,120} gesendet\.?"),
-    ("provenance-note", r"direkt aus dem dpa-newskanal.{0,600}"),
-    (
-        "consent",
-        r"(?:mit dem laden des|by loading the)[^\n]{0,200}(?:datenschutz|privacy)[^\n]{0,120}",
-    ),
-)
-
-#: A credit at the end of a caption line: "… ein besonderer Moment. © Privat".
+#: A credit at the end of a caption line: "… ein besonderer Moment. © Privat".  It starts
+#: at the white space after the caption (possessive: no backtracking inside a long run).
 TRAILING_CREDIT = re.compile(
-    r"(?:\s+|^)(?:©|\(c\)|(?:foto|fotos|bild|quelle|photo|credit)\s*:)\s*"
+    rf"(?<=\S){HSPACE}++(?:©|\(c\)|(?:foto|fotos|bild|quelle|photo|credit){HSPACE}*:){HSPACE}*"
     r"(?:[\w.\- ]{0,40}(?:imago|dpa|afp|ap|reuters|getty|picture[- ]alliance|epa|privat|"
-    r"istock|shutterstock|keystone|ddp|sputnik|tass|anadolu)[\w/.\-| ]{0,60}|[^\n©]{1,60})\s*$",
+    r"istock|shutterstock|keystone|ddp|sputnik|tass|anadolu)[\w/.\-| ]{0,60}|[^\n©]{1,60})"
+    rf"{HSPACE}*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+#: Embed consent text that follows a caption on the same line: "Tränen nach dem Auftritt
+#: An dieser Stelle finden Sie Inhalte aus Twitter …": the caption stays.
+TRAILING_EMBED = re.compile(
+    rf"(?<=\S){HSPACE}++an dieser stelle finden sie (?:inhalte|einen|ein|eine) [^\n]{{0,600}}"
+    r"(?:anzuzeigen|zustimmung|einwillig|datenschutz)[^\n]{0,2000}$",
+    re.IGNORECASE | re.MULTILINE,
+)
+#: The link label that closes a copied report: "UNDERSTANDING WAR im Internet".  Only the
+#: last lines of a document are tested, since "Propaganda im Internet" may be a subheading.
+LINK_LABEL = re.compile(
+    r"[^.!?:\n]{1,60}\s(?:im internet|im netz|on the (?:web|internet)|online lesen)|"
+    r"zur (?:website|webseite|homepage|originalquelle)[^\n]{0,60}|"
+    r"(?:visit|go to) (?:the )?(?:website|homepage)[^\n]{0,60}",
     re.IGNORECASE,
 )
 
@@ -168,26 +161,23 @@ def read_rules(text: str, origin: str) -> list[tuple[str, str]]:
     return rules
 
 
+def shipped_rules() -> list[tuple[str, str]]:
+    """The rules of the files shipped in the package."""
+    folder = resources.files("lagebild.clean")
+    pairs: list[tuple[str, str]] = []
+    for name in SHIPPED:
+        pairs.extend(read_rules(folder.joinpath(name).read_text("utf-8"), name))
+    return pairs
+
+
 @lru_cache(maxsize=8)
-def load_rules(
-    extra_files: tuple[str, ...] = (), extra_patterns: tuple[str, ...] = ()
-) -> list[LineRule]:
-    """Default rules, the shipped learned rules, rules from ``extra_files`` and bare patterns."""
-    learned = resources.files("lagebild.clean").joinpath("learned.txt").read_text("utf-8")
-    pairs = [*DEFAULT_RULES, *read_rules(learned, "learned.txt")]
+def load_rules(extra_files: tuple[str, ...] = (), extra_patterns: tuple[str, ...] = ()) -> RuleSet:
+    """Shipped rules, rules from ``extra_files`` and bare patterns, compiled once."""
+    pairs = shipped_rules()
     for name in extra_files:
         try:
             pairs.extend(read_rules(Path(name).read_text("utf-8"), name))
         except OSError as error:
             raise ConfigError(f"cannot read cleaning patterns {name}: {error}") from error
     pairs.extend(("extra-pattern", expression) for expression in extra_patterns)
-    return compile_rules(pairs)
-
-
-#: Embed consent text that follows a caption on the same line: "Tränen nach dem Auftritt
-#: An dieser Stelle finden Sie Inhalte aus Twitter …": the caption stays.
-TRAILING_EMBED = re.compile(
-    r"\s+an dieser stelle finden sie (?:inhalte|einen|ein|eine) .{0,600}"
-    r"(?:anzuzeigen|zustimmung|einwillig|datenschutz).{0,2000}$",
-    re.IGNORECASE,
-)
+    return RuleSet.of(compile_rules(pairs))
