@@ -9,7 +9,7 @@ to :class:`Form` on load.  See docs/kb.md for every field.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any, Final
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
@@ -153,6 +153,8 @@ class Entity(Strict):
     lon: Annotated[float, Field(ge=-180, le=180)] | None = None
     feature_class: Annotated[str, Field(pattern=r"^[AHLPRSTUV]$")] | None = None
     coords_source: Annotated[str, Field(pattern=r"^(geonames|countryinfo)$")] | None = None
+    #: For persons: lets pronoun resolution match "she"/"sie" to a woman.
+    gender: Literal["female", "male"] | None = None
 
     @property
     def prefix(self) -> str:
@@ -196,6 +198,8 @@ def _place_fields(entity: Entity) -> None:
 def _type_fields(entity: Entity) -> None:
     if entity.nationality and entity.type is not EntityType.PLACE:
         raise ValueError("nationality stems are for places (countries, regions)")
+    if entity.gender is not None and entity.type is not EntityType.PERSON:
+        raise ValueError("gender is for persons")
     if entity.designations and entity.type not in (EntityType.WEAPON, EntityType.ORGANIZATION):
         raise ValueError("designations are for weapons and units")
 
