@@ -34,6 +34,7 @@ BUILTIN_STAGE_MODULES = (
     "lagebild.clean.stage",
     "lagebild.stages.language",
     "lagebild.stages.sentences",
+    "lagebild.stages.times.stage",
     "lagebild.stages.entities.stage",
 )
 

@@ -113,6 +113,26 @@ class TimeExpression(Span):
     value: str | None = Field(
         default=None, description="ISO 8601 value (TIMEX3 style); null where unresolvable."
     )
+    type: str = Field(default="DATE", description="TIMEX3 type: DATE, TIME, DURATION, SET.")
+    mod: str | None = Field(default=None, description="TIMEX3 mod: START, MID, END, APPROX.")
+    precision: str = Field(
+        default="unknown",
+        description="minute, hour, part-of-day, day, week, month, quarter, season, year, "
+        "decade, century, reference, duration or unknown.",
+    )
+    time_precision: int = Field(
+        default=3, description="ACLED time_precision: 1 day or finer, 2 week, 3 month or coarser."
+    )
+    anchor: str | None = Field(
+        default=None, description="The date (or ticker stamp) the value was resolved against."
+    )
+    anchor_source: str | None = Field(
+        default=None, description="document, text (a date the text states) or block (ticker)."
+    )
+    direction: str | None = Field(
+        default=None, description="past or future, where the clause's tense chose the year."
+    )
+    cue: str | None = Field(default=None, description="The word that decided the direction.")
 
 
 class Claim(Span):

@@ -1,0 +1,1 @@
+"""Time expressions: the document date, and every date expression resolved against it."""

@@ -1,0 +1,369 @@
+"""The pieces a time rule produces, and the handlers that turn a match into a value.
+
+A rule is a regular expression whose named groups carry the meaning (``day``,
+``month``, ``year``, ``wd`` weekday, ``part`` of day, ``rel`` direction word, ``n``
+amount, ``unit``, ``mod``, ``h``/``min`` clock) and a handler that resolves them
+against a :class:`Context`.  Group ``t``, when present, is the expression's span
+(prepositions such as "am" or "seit" stay outside).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from lagebild.stages.times.lexicon import number_value
+from lagebild.stages.times.values import (
+    Anchor,
+    Direction,
+    duration,
+    shifted,
+    weekday_date,
+    year_of_day_month,
+    year_of_month,
+)
+
+#: Direction words: how they orient an expression.
+PAST_WORDS = re.compile(
+    r"^(?:last|past|previous|ago|earlier|before|letzte\w*|vergangene\w*|vorige\w*|vor|zuvor)$",
+    re.IGNORECASE,
+)
+FUTURE_WORDS = re.compile(
+    r"^(?:next|coming|following|later|after|from now|hence|in|kommende\w*|nächste\w*|"
+    r"folgende\w*|darauffolgende\w*)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One time expression a rule found, resolved."""
+
+    start: int
+    end: int
+    type: str
+    value: str | None
+    mod: str | None = None
+    directed: bool = False
+    clock: str | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    anchor: Anchor | None
+    direction: Direction | None
+    language: str
+    #: The last quarter the text named ("the third quarter"): what "a year earlier" shifts.
+    reference: str | None = None
+    months: Mapping[str, int] = field(default_factory=dict)
+    weekdays: Mapping[str, int] = field(default_factory=dict)
+    units: Mapping[str, str] = field(default_factory=dict)
+    parts: Mapping[str, str] = field(default_factory=dict)
+    seasons: Mapping[str, str] = field(default_factory=dict)
+    mods: Mapping[str, str] = field(default_factory=dict)
+
+
+Handler = Callable[[re.Match[str], Context], list[Piece]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    handler: Handler
+
+
+def span(match: re.Match[str]) -> tuple[int, int]:
+    if "t" in match.re.groupindex and match.group("t") is not None:
+        return match.span("t")
+    return match.span()
+
+
+def piece(match: re.Match[str], type_: str, value: str | None, **extra: object) -> list[Piece]:
+    start, end = span(match)
+    return [Piece(start, end, type_, value, **extra)]  # type: ignore[arg-type]
+
+
+def group(match: re.Match[str], name: str) -> str | None:
+    return match.group(name) if name in match.re.groupindex else None
+
+
+def word_direction(word: str | None, default: Direction | None) -> Direction | None:
+    if word and PAST_WORDS.match(word.strip()):
+        return "past"
+    if word and FUTURE_WORDS.match(word.strip()):
+        return "future"
+    return default
+
+
+def lookup(table: Mapping[str, int] | Mapping[str, str], word: str) -> str:
+    """Case-insensitive look-up for words whose case varies ("Abend", "abend")."""
+    for key, value in table.items():
+        if key.lower() == word.lower():
+            return str(value)
+    raise KeyError(word)
+
+
+# --- dates -------------------------------------------------------------------
+
+
+def month_number(match: re.Match[str], ctx: Context, name: str = "month") -> int | None:
+    word = group(match, name)
+    if word:
+        return ctx.months[word]
+    digits = group(match, "mm")
+    return int(digits) if digits and 1 <= int(digits) <= 12 else None
+
+
+def year_number(match: re.Match[str], name: str = "year") -> int | None:
+    text = group(match, name)
+    if not text:
+        return None
+    year = int(text.lstrip("'’"))
+    return year + (1900 if year >= 50 else 2000) if len(text.lstrip("'’")) == 2 else year
+
+
+def day_month(ctx: Context, year: int | None, month: int, day: int) -> tuple[str, bool]:
+    """Value of a day-month and whether the sentence's tense chose its year."""
+    if not 1 <= day <= 31:
+        raise ValueError(f"day {day} out of range")
+    if year is not None:
+        return f"{year:04d}-{month:02d}-{day:02d}", False
+    if ctx.anchor is None:
+        return f"XXXX-{month:02d}-{day:02d}", False
+    chosen = year_of_day_month(ctx.anchor.day, month, day, ctx.direction)
+    return f"{chosen:04d}-{month:02d}-{day:02d}", True
+
+
+def on_date(match: re.Match[str], ctx: Context) -> list[Piece]:
+    month = month_number(match, ctx)
+    day = int(match.group("day"))
+    if month is None:
+        return []
+    value, directed = day_month(ctx, year_number(match), month, day)
+    value = with_part(value, match, ctx)
+    return piece(match, "DATE", value, directed=directed)
+
+
+def date_range(match: re.Match[str], ctx: Context) -> list[Piece]:
+    """ "vom 4. bis 6. März", "March 4-6": two dates sharing month and year."""
+    month = month_number(match, ctx)
+    if month is None:
+        return []
+    year = year_number(match)
+    pieces = []
+    for name in ("day1", "day2"):
+        value, directed = day_month(ctx, year, month, int(match.group(name)))
+        start, end = match.span(f"{name}span")
+        pieces.append(Piece(start, end, "DATE", value, directed=directed))
+    return pieces
+
+
+def in_month(match: re.Match[str], ctx: Context) -> list[Piece]:
+    month = month_number(match, ctx)
+    if month is None:
+        return []
+    mod = mod_of(match, ctx)
+    year = year_number(match)
+    if year is not None:
+        return piece(match, "DATE", f"{year:04d}-{month:02d}", mod=mod)
+    if ctx.anchor is None:
+        return piece(match, "DATE", f"XXXX-{month:02d}", mod=mod)
+    direction = word_direction(group(match, "rel"), ctx.direction)
+    chosen = year_of_month(ctx.anchor.day, month, direction)
+    return piece(match, "DATE", f"{chosen:04d}-{month:02d}", mod=mod, directed=True)
+
+
+def in_year(match: re.Match[str], ctx: Context) -> list[Piece]:
+    year = year_number(match)
+    return piece(match, "DATE", f"{year:04d}", mod=mod_of(match, ctx)) if year else []
+
+
+def decade(match: re.Match[str], ctx: Context) -> list[Piece]:
+    return piece(match, "DATE", match.group("dec"), mod=mod_of(match, ctx))
+
+
+def numeric_date(match: re.Match[str], ctx: Context) -> list[Piece]:
+    year, month, day = year_number(match), month_number(match, ctx), int(match.group("day"))
+    if year is None or month is None or not 1 <= day <= 31:
+        return []
+    return piece(match, "DATE", f"{year:04d}-{month:02d}-{day:02d}")
+
+
+def mod_of(match: re.Match[str], ctx: Context) -> str | None:
+    word = group(match, "mod")
+    return lookup(ctx.mods, word.strip()) if word else None
+
+
+# --- days relative to the anchor ----------------------------------------------------
+
+
+def with_part(value: str, match: re.Match[str], ctx: Context) -> str:
+    for name in ("part", "part2"):
+        word = group(match, name)
+        if word and len(value) == 10:  # a day, not a week or month
+            return f"{value}T{lookup(ctx.parts, word)}"
+    return value
+
+
+def relative_day(offset: int) -> Handler:
+    def handle(match: re.Match[str], ctx: Context) -> list[Piece]:
+        if ctx.anchor is None:
+            return piece(match, "DATE", None)
+        day = ctx.anchor.day + timedelta(days=offset)
+        return piece(match, "DATE", with_part(day.isoformat(), match, ctx))
+
+    return handle
+
+
+def relative_day_word(table: Mapping[str, int]) -> Handler:
+    """ "gestern Abend", "last night": the offset comes from the matched word."""
+
+    def handle(match: re.Match[str], ctx: Context) -> list[Piece]:
+        offset = int(lookup(table, match.group("w")))
+        return relative_day(offset)(match, ctx)
+
+    return handle
+
+
+def weekday(match: re.Match[str], ctx: Context) -> list[Piece]:
+    number = int(lookup(ctx.weekdays, match.group("wd")))
+    shift = -1 if group(match, "eve") else 0
+    if ctx.anchor is None:
+        return piece(match, "DATE", f"XXXX-WXX-{number}")
+    direction = word_direction(group(match, "rel"), ctx.direction)
+    day = weekday_date(ctx.anchor.day, number, direction) + timedelta(days=shift)
+    value = with_part(day.isoformat(), match, ctx)
+    return piece(match, "DATE", value, directed=group(match, "rel") is None)
+
+
+def day_part(match: re.Match[str], ctx: Context) -> list[Piece]:
+    """ "am Abend", "in der Nacht": a part of the anchor's day."""
+    if ctx.anchor is None:
+        return piece(match, "TIME", None)
+    return piece(
+        match, "TIME", f"{ctx.anchor.day.isoformat()}T{lookup(ctx.parts, match.group('part'))}"
+    )
+
+
+def clock(match: re.Match[str], ctx: Context) -> list[Piece]:
+    hour = int(match.group("h"))
+    minute = int(group(match, "min") or 0)
+    meridiem = (group(match, "ampm") or "").lower().replace(".", "")
+    hour += 12 if meridiem == "pm" and hour < 12 else 0
+    hour -= 12 if meridiem == "am" and hour == 12 else 0
+    if hour > 24 or minute > 59:
+        return []
+    hhmm = f"{hour % 24:02d}:{minute:02d}"
+    day = ctx.anchor.day.isoformat() if ctx.anchor else "XXXX-XX-XX"
+    return piece(match, "TIME", f"{day}T{hhmm}", clock=hhmm)
+
+
+# --- units: this week, vor zwei Tagen, three years -------------------------------
+
+
+def unit_of(match: re.Match[str], ctx: Context) -> str:
+    return lookup(ctx.units, match.group("unit"))
+
+
+def amount(match: re.Match[str], ctx: Context) -> int | None:
+    word = group(match, "n")
+    return number_value(word, ctx.language) if word else 1
+
+
+def this_unit(offset: int) -> Handler:
+    """ "diese Woche" (0), "last year" (-1), "nächsten Monat" (+1)."""
+
+    def handle(match: re.Match[str], ctx: Context) -> list[Piece]:
+        unit = unit_of(match, ctx)
+        if ctx.anchor is None:
+            return piece(match, "DATE", None, mod=mod_of(match, ctx))
+        value = shifted(ctx.anchor.day, offset, unit)
+        return piece(match, "DATE", value, mod=mod_of(match, ctx))
+
+    return handle
+
+
+def relative_unit(match: re.Match[str], ctx: Context) -> list[Piece]:
+    """ "last week", "vergangenen Monat": the direction word gives the offset."""
+    word = match.group("rel")
+    offset = {"past": -1, "future": 1}.get(word_direction(word, None) or "", 0)
+    return this_unit(offset)(match, ctx)
+
+
+def shifted_amount(sign: int) -> Handler:
+    """ "vor zwei Tagen", "two years ago" (sign -1), "in drei Wochen" (+1)."""
+
+    def handle(match: re.Match[str], ctx: Context) -> list[Piece]:
+        count, unit = amount(match, ctx), unit_of(match, ctx)
+        if unit.startswith("T"):
+            return piece(match, "TIME", None)
+        if ctx.anchor is None or count is None:
+            return piece(match, "DATE", None)
+        return piece(match, "DATE", shifted(ctx.anchor.day, sign * count, unit))
+
+    return handle
+
+
+def relative_shift(match: re.Match[str], ctx: Context) -> list[Piece]:
+    sign = -1 if word_direction(match.group("rel"), "future") == "past" else 1
+    if ctx.reference and unit_of(match, ctx) == "Y" and amount(match, ctx) is not None:
+        return piece(
+            match, "DATE", shift_reference(ctx.reference, sign * (amount(match, ctx) or 1))
+        )
+    return shifted_amount(sign)(match, ctx)
+
+
+def shift_reference(reference: str, years: int) -> str:
+    """ "2022-Q3" a year earlier is "2021-Q3"."""
+    return f"{int(reference[:4]) + years:04d}{reference[4:]}"
+
+
+def span_of_time(match: re.Match[str], ctx: Context) -> list[Piece]:
+    return piece(match, "DURATION", duration(amount(match, ctx), unit_of(match, ctx)))
+
+
+def every(match: re.Match[str], ctx: Context) -> list[Piece]:
+    return piece(match, "SET", duration(1, unit_of(match, ctx)))
+
+
+def constant(type_: str, value: str) -> Handler:
+    def handle(match: re.Match[str], ctx: Context) -> list[Piece]:
+        return piece(match, type_, value)
+
+    return handle
+
+
+def quarter(match: re.Match[str], ctx: Context) -> list[Piece]:
+    number = int(match.group("q"))
+    year = year_number(match)
+    if year is None and ctx.anchor is None:
+        return piece(match, "DATE", f"XXXX-Q{number}")
+    if year is None:
+        assert ctx.anchor is not None
+        year = ctx.anchor.day.year
+    return piece(match, "DATE", f"{year:04d}-Q{number}")
+
+
+def season(match: re.Match[str], ctx: Context) -> list[Piece]:
+    code = lookup(ctx.seasons, match.group("season"))
+    year = year_number(match)
+    if year is None and ctx.anchor is None:
+        return piece(match, "DATE", f"XXXX-{code}")
+    if year is None:
+        assert ctx.anchor is not None
+        offset = {"past": -1, "future": 1}.get(word_direction(group(match, "rel"), None) or "", 0)
+        year = ctx.anchor.day.year + offset
+    return piece(match, "DATE", f"{year:04d}-{code}", mod=mod_of(match, ctx))
+
+
+def weekend(match: re.Match[str], ctx: Context) -> list[Piece]:
+    """ "am Wochenende", "the weekend": the weekend before (or after) the anchor."""
+    if ctx.anchor is None:
+        return piece(match, "DATE", None)
+    direction = word_direction(group(match, "rel"), ctx.direction)
+    saturday = weekday_date(ctx.anchor.day, 6, direction)
+    iso = saturday.isocalendar()
+    return piece(match, "DATE", f"{iso.year:04d}-W{iso.week:02d}-WE", directed=True)

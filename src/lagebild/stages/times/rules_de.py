@@ -1,0 +1,275 @@
+"""German time rules.  Spans follow TIMEX3: prepositions ("am", "seit", "im") stay
+outside; direction words ("vergangenen Freitag") and "vor" ("vor zwei Tagen") are part
+of the expression.  Month and weekday names must be capitalised."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from lagebild.stages.times import rules as r
+from lagebild.stages.times.lexicon import (
+    DAYPARTS_DE,
+    MODS_DE,
+    MONTHS_DE,
+    NUMBERS_DE,
+    SEASONS_DE,
+    UNITS_DE,
+    VAGUE_DE,
+    WEEKDAYS_DE,
+    alternation,
+)
+from lagebild.stages.times.values import duration
+
+MONTH = rf"(?P<month>{alternation(MONTHS_DE)})(?![\wäöüß-])"
+WD = rf"(?P<wd>{alternation(WEEKDAYS_DE)})"
+DAY = r"(?<![\d.,])(?P<day>[0-3]?\d)\."
+YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+NUM = rf"(?P<n>\d{{1,3}}|{alternation(NUMBERS_DE)}|{alternation(VAGUE_DE)})"
+UNIT = rf"(?P<unit>{alternation(UNITS_DE)})(?![\wäöüß])"
+PART_SUFFIX = r"(?P<part>morgen|vormittag|mittag|nachmittag|abend|nacht)"
+PART = rf"(?P<part2>{alternation(DAYPARTS_DE)})"
+ZONE = r"(?:\s(?:MESZ|MEZ|UTC|GMT|Ortszeit|\(Ortszeit\)|Moskauer Zeit|Kiewer Zeit|deutscher Zeit))?"
+PAST_ADJ = r"letzte[nmrs]?|vergangene[nmrs]?|vorige[nmrs]?"
+FUTURE_ADJ = r"kommende[nmrs]?|nächste[nmrs]?|folgende[nmrs]?"
+THIS_ADJ = r"diese[nmrs]?|laufende[nmrs]?|aktuelle[nmrs]?"
+MONTH_BEFORE = (
+    r"(?:im|seit|bis|ab|vom|zum|von|nach|vor|Anfang|Mitte|Ende|Monat|Monats|Monaten|"
+    r"des|den|dem|der|und|oder|Jahresbeginn|zwischen|Laufe des|Mitte|Ende|für|Lauf des)"
+)
+ICASE = re.IGNORECASE
+
+
+def _c(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+RELATIVE_DAYS = {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2}
+
+
+def _rules() -> list[r.Rule]:
+    return [
+        r.Rule(
+            "date-range",
+            _c(
+                rf"(?P<day1span>(?<![\d.,])(?P<day1>[0-3]?\d)\.)\s?(?:bis(?:\szum)?|[-–]|und)\s?(?P<day2span>(?P<day2>[0-3]?\d)\.\s?{MONTH}(?:\s{YEAR})?)"
+            ),
+            r.date_range,
+        ),
+        r.Rule(
+            "date",
+            _c(rf"(?:{WD}(?:{PART_SUFFIX})?,?\s(?:(?:den|dem)\s)?)?{DAY}\s?{MONTH}(?:\s?{YEAR})?"),
+            r.on_date,
+        ),
+        r.Rule(
+            "numeric-date",
+            _c(
+                rf"(?:{WD},?\s)?{DAY}\s?(?P<mm>[01]?\d)\.(?:\s?(?P<year>(?:19|20)?\d\d)(?!\d))?(?![\d,])"
+            ),
+            _numeric,
+        ),
+        r.Rule("iso-date", _c(r"\b(?P<year>\d{4})-(?P<mm>\d\d)-(?P<day>\d\d)\b"), r.numeric_date),
+        r.Rule("month-year", _c(rf"(?:(?P<mod>Anfang|Mitte|Ende)\s)?{MONTH}\s{YEAR}"), r.in_month),
+        r.Rule("mod-month", _c(rf"\b(?P<mod>Anfang|Mitte|Ende)\s{MONTH}"), r.in_month),
+        r.Rule(
+            "month",
+            _c(
+                rf"\b{MONTH_BEFORE}\s(?P<t>(?:(?P<rel>{PAST_ADJ}|{FUTURE_ADJ}|{THIS_ADJ})\s)?{MONTH})(?!\s\d)"
+            ),
+            r.in_month,
+        ),
+        r.Rule(
+            "relative-day",
+            _c(
+                r"\b(?P<w>[Vv]orgestern|[Gg]estern|[Hh]eute|morgen|[Üü]bermorgen)(?:\s?(?P<part>[Mm]orgen|[Ff]rüh|[Vv]ormittag|[Mm]ittag|[Nn]achmittag|[Aa]bend|[Nn]acht))?\b"
+            ),
+            _relative_day,
+        ),
+        r.Rule("vortag", _c(r"\b(?:am|vom)\s(?P<t>Vortag|Vorabend)\b"), _vortag),
+        r.Rule(
+            "weekday",
+            _c(
+                rf"\b(?:(?P<rel>{PAST_ADJ}|{FUTURE_ADJ}|{THIS_ADJ})\s)?{WD}{PART_SUFFIX}?(?:\s{PART})?(?![\wäöüß])"
+            ),
+            r.weekday,
+        ),
+        r.Rule(
+            "night-before",
+            _c(rf"\bNacht\s(?:zu|zum|auf)\s(?:(?P<rel>{PAST_ADJ}|{FUTURE_ADJ})\s)?{WD}"),
+            _night_before,
+        ),
+        r.Rule(
+            "day-part",
+            _c(
+                r"\b(?:am|in der|gegen|im Laufe des|am späten|am frühen|in den)\s(?P<t>(?:späten\s|frühen\s)?(?P<part>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht|Morgenstunden|Abendstunden|Nachtstunden))(?!\s(?:zu|zum|auf)\s)\b"
+            ),
+            r.day_part,
+        ),
+        r.Rule(
+            "clock",
+            _c(rf"(?<![\d.,])(?P<h>[01]?\d|2[0-4])(?:[.:](?P<min>[0-5]\d))?\s?Uhr{ZONE}"),
+            r.clock,
+        ),
+        r.Rule(
+            "this-unit",
+            _c(rf"\b(?P<rel>{PAST_ADJ}|{FUTURE_ADJ}|{THIS_ADJ}|dieses)\s{UNIT}", ICASE),
+            r.relative_unit,
+        ),
+        r.Rule(
+            "mod-unit",
+            _c(
+                rf"\b(?P<mod>Anfang|Mitte|Ende)\s(?:der|des|dieses|dieser)\s(?:(?P<rel>{PAST_ADJ}|{FUTURE_ADJ}|{THIS_ADJ})\s)?{UNIT}"
+            ),
+            r.relative_unit,
+        ),
+        r.Rule(
+            "ago",
+            _c(
+                rf"\b(?P<rel>vor)\s(?:(?:gut|knapp|rund|etwa|über|fast|mehr als)\s)?{NUM}\s{UNIT}",
+                ICASE,
+            ),
+            r.shifted_amount(-1),
+        ),
+        r.Rule(
+            "in-amount", _c(rf"\bin\s{NUM}\s{UNIT}(?!\s(?:lang|zuvor))", ICASE), r.shifted_amount(1)
+        ),
+        r.Rule(
+            "the-past-n",
+            _c(
+                rf"\b(?:(?:den|der|die)\s)?(?:{PAST_ADJ}|{FUTURE_ADJ}|ersten|kommenden)\s(?:{NUM}\s)?(?P<unit>Tage|Tagen|Wochen|Monate|Monaten|Jahre|Jahren|Stunden|Minuten|Jahrzehnte|Jahrzehnten)(?![\wäöüß])"
+            ),
+            r.span_of_time,
+        ),
+        r.Rule("duration", _c(rf"\b{NUM}\s{UNIT}(?:\slang)?", ICASE), r.span_of_time),
+        r.Rule(
+            "duration-adj",
+            _c(rf"\b{NUM}-?(?P<unit>tägig|wöchig|monatig|jährig|stündig)\w*", ICASE),
+            _duration_adj,
+        ),
+        r.Rule(
+            "quarter",
+            _c(rf"\b(?P<q>ersten|zweiten|dritten|vierten|[1-4]\.)\sQuartal(?:s|\s{YEAR})?", ICASE),
+            _quarter,
+        ),
+        r.Rule(
+            "year",
+            _c(
+                rf"(?<![\d$€£.,/#-]){YEAR}(?![\d%]|\.\d|,\d|\s?(?:%|Prozent|Euro|Dollar|Soldaten|Menschen|Mal|km|Kilometer|-\d))"
+            ),
+            r.in_year,
+        ),
+        r.Rule("mod-year", _c(rf"\b(?P<mod>Anfang|Mitte|Ende)\s{YEAR}"), r.in_year),
+        r.Rule("decade", _c(r"\b(?P<dec>(?:19|20)\d)0er(?:[\s-]?Jahre[n]?)?"), r.decade),
+        r.Rule(
+            "season",
+            _c(
+                rf"\b(?:(?:im|seit|bis|zum|ab)\s|(?P<rel>{PAST_ADJ}|{FUTURE_ADJ}|{THIS_ADJ})\s)(?P<t>(?P<season>Frühjahr|Frühling|Sommer|Herbst|Winter)(?:s|es)?(?:\s{YEAR})?)"
+            ),
+            r.season,
+        ),
+        r.Rule(
+            "weekend",
+            _c(
+                rf"\b(?:am|übers?|vom|des|am\sletzten|am\skommenden)\s(?P<t>(?:(?P<rel>{PAST_ADJ}|{FUTURE_ADJ})\s)?Wochenende)"
+            ),
+            r.weekend,
+        ),
+        r.Rule(
+            "now",
+            _c(r"\b(?:jetzt|derzeit|zurzeit|gegenwärtig|momentan|aktuell)\b", ICASE),
+            r.constant("DATE", "PRESENT_REF"),
+        ),
+        r.Rule(
+            "recently",
+            _c(r"\b(?:kürzlich|jüngst|unlängst|neulich|vor kurzem|in jüngster Zeit)\b", ICASE),
+            r.constant("DATE", "PAST_REF"),
+        ),
+        r.Rule(
+            "future",
+            _c(r"\b(?:künftig|zukünftig|in Zukunft)\b", ICASE),
+            r.constant("DATE", "FUTURE_REF"),
+        ),
+        r.Rule(
+            "set-adverb",
+            _c(
+                r"\b(?P<unit>täglich|wöchentlich|monatlich|jährlich|stündlich|allabendlich|nächtlich)\b",
+                ICASE,
+            ),
+            _set_adverb,
+        ),
+        r.Rule("every", _c(rf"\b(?:jede[nrms]?|pro)\s{UNIT}"), r.every),
+        r.Rule(
+            "weekday-set",
+            _c(r"\b(?P<wd>montags|dienstags|mittwochs|donnerstags|freitags|samstags|sonntags)\b"),
+            _weekday_set,
+        ),
+    ]
+
+
+def _numeric(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    """ "19.12.2022", "19.12.": a year of two digits is 19xx/20xx; none: as "19. Dezember"."""
+    if match.group("year"):
+        return r.numeric_date(match, ctx)
+    return r.on_date(match, ctx)
+
+
+def _relative_day(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    offset = RELATIVE_DAYS[match.group("w").lower()]
+    found = r.relative_day(offset)(match, ctx)
+    part = match.group("part")
+    day = found[0].value if found else None
+    if not part or day is None:
+        return found
+    code = "MO" if part.lower() in ("morgen", "früh") else DAYPARTS_DE[part.capitalize()]
+    return [r.Piece(found[0].start, found[0].end, "TIME", f"{day[:10]}T{code}")]
+
+
+def _vortag(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    found = r.relative_day(-1)(match, ctx)
+    if match.group("t") == "Vorabend" and found and found[0].value:
+        return [r.Piece(found[0].start, found[0].end, "TIME", f"{found[0].value}TEV")]
+    return found
+
+
+def _night_before(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    """ "Nacht zu Freitag" is the night from Thursday to Friday."""
+    found = r.weekday(match, ctx)
+    if not found or found[0].value is None or found[0].value.startswith("X"):
+        return found
+    day = date.fromisoformat(found[0].value[:10]) - timedelta(days=1)
+    return [r.Piece(found[0].start, found[0].end, "TIME", f"{day.isoformat()}TNI", directed=True)]
+
+
+def _duration_adj(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    unit = {"täg": "D", "wöc": "W", "mon": "M", "jäh": "Y", "stü": "TH"}[
+        match.group("unit")[:3].lower()
+    ]
+    return r.piece(match, "DURATION", duration(r.amount(match, ctx), unit))
+
+
+def _quarter(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    ordinal = match.group("q").lower()[:3]
+    number = {"ers": 1, "1.": 1, "zwe": 2, "2.": 2, "dri": 3, "3.": 3, "vie": 4, "4.": 4}[ordinal]
+    year = r.year_number(match) or (ctx.anchor.day.year if ctx.anchor else None)
+    return r.piece(match, "DATE", f"{year:04d}-Q{number}" if year else f"XXXX-Q{number}")
+
+
+def _set_adverb(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    unit = {"täg": "D", "wöc": "W", "mon": "M", "jäh": "Y", "stü": "TH", "all": "D", "näc": "D"}
+    return r.piece(match, "SET", duration(1, unit[match.group("unit").lower()[:3]]))
+
+
+def _weekday_set(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    number = WEEKDAYS_DE[match.group("wd")[:-1].capitalize()]
+    return r.piece(match, "SET", f"XXXX-WXX-{number}")
+
+
+RULES: list[r.Rule] = _rules()
+CONTEXT_TABLES = {
+    "months": MONTHS_DE,
+    "weekdays": WEEKDAYS_DE,
+    "units": UNITS_DE,
+    "parts": DAYPARTS_DE,
+    "seasons": SEASONS_DE,
+    "mods": MODS_DE,
+}

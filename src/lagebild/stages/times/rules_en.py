@@ -1,0 +1,294 @@
+"""English time rules (TimeBank / TempEval-3 conventions: "last week" includes "last",
+"for three months" tags "three months")."""
+
+from __future__ import annotations
+
+import re
+
+from lagebild.stages.times import rules as r
+from lagebild.stages.times.lexicon import (
+    DAYPARTS_EN,
+    MODS_EN,
+    MONTHS_EN,
+    NUMBERS_EN,
+    SEASONS_EN,
+    UNITS_EN,
+    VAGUE_EN,
+    WEEKDAYS_EN,
+    alternation,
+)
+from lagebild.stages.times.values import duration, shifted
+
+MONTH = rf"(?P<month>{alternation(MONTHS_EN)})(?![\w-])"
+WD = rf"(?P<wd>{alternation(WEEKDAYS_EN)})"
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?!\d)"
+NUM = rf"(?P<n>\d{{1,3}}|{alternation(NUMBERS_EN)}|{alternation(VAGUE_EN)})"
+UNIT = rf"(?P<unit>{alternation(UNITS_EN)})\b"
+PART = rf"(?P<part>{alternation(DAYPARTS_EN)})"
+CLOCK = (
+    r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s?(?P<ampm>[ap]\.?\s?m\b\.?)"
+    r"(?:\s(?:local|Moscow|Kyiv|Kiev|Eastern|Pacific|Central|Greenwich)\stime"
+    r"|\s(?:EST|EDT|GMT|UTC|CET|MSK|ET))?"
+)
+CLOCK24 = (
+    r"(?<![\d.:,])(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?![\d:])"
+    r"(?:\s(?:local|Moscow|Kyiv|Kiev|Eastern)\stime|\s(?:EST|EDT|GMT|UTC|CET|MSK|ET))?"
+)
+ONE_MONTH_BEFORE = (
+    r"(?:in|since|until|till|by|through|during|from|to|of|each|every|before|after|between|and)"
+)
+ICASE = re.IGNORECASE
+
+
+def _c(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+def _rules() -> list[r.Rule]:
+    rel_day = {"the day before yesterday": -2, "the day after tomorrow": 2, "yesterday": -1,
+               "today": 0, "tonight": 0, "tomorrow": 1, "last": -1, "this": 0}  # fmt: skip
+    return [
+        r.Rule(
+            "date-range",
+            _c(
+                rf"(?P<day1span>{MONTH}\s(?P<day1>[0-3]?\d))(?:st|nd|rd|th)?\s?[-–]\s?(?P<day2span>(?P<day2>[0-3]?\d))(?:st|nd|rd|th)?(?!\d)(?:,?\s{YEAR})?"
+            ),
+            r.date_range,
+        ),
+        r.Rule("month-day", _c(rf"(?:{WD},?\s)?{MONTH}\s{DAY}(?:,?\s{YEAR})?"), r.on_date),
+        r.Rule("day-month", _c(rf"\b{DAY}\s(?:of\s)?{MONTH}(?:,?\s{YEAR})?"), r.on_date),
+        r.Rule(
+            "part-of-date",
+            _c(
+                rf"\b(?P<part>overnight|(?:the\s)?(?:night|morning|evening|afternoon))\s(?:on|of)\s(?:{WD}|{MONTH}\s{DAY}(?:,?\s{YEAR})?)"
+            ),
+            _part_of_date,
+        ),
+        r.Rule("iso-date", _c(r"\b(?P<year>\d{4})-(?P<mm>\d\d)-(?P<day>\d\d)\b"), r.numeric_date),
+        r.Rule(
+            "us-date",
+            _c(r"(?<![\d/])(?P<mm>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d\d(?:\d\d)?)(?![\d/])"),
+            r.numeric_date,
+        ),
+        r.Rule(
+            "month-year",
+            _c(rf"(?:(?P<mod>early|mid-?|late)\s?)?{MONTH},?\s(?:of\s)?{YEAR}"),
+            r.in_month,
+        ),
+        r.Rule(
+            "mod-month",
+            _c(
+                rf"\b(?P<t>(?P<mod>early|mid-|mid|late|the beginning of|the start of|the middle of|the end of)\s?{MONTH})"
+            ),
+            r.in_month,
+        ),
+        r.Rule(
+            "month",
+            _c(rf"\b(?:{ONE_MONTH_BEFORE})\s(?P<t>(?:(?P<rel>last|next|this)\s)?{MONTH})(?!\s\d)"),
+            r.in_month,
+        ),
+        r.Rule("this-month", _c(rf"\b(?P<rel>last|next|this)\s{MONTH}(?!\s\d)"), r.in_month),
+        r.Rule(
+            "relative-day",
+            _c(
+                rf"\b(?P<w>the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow)(?:\s{PART})?\b",
+                ICASE,
+            ),
+            r.relative_day_word(rel_day),
+        ),
+        r.Rule(
+            "last-night", _c(rf"\b(?P<w>last|this)\s{PART}\b", ICASE), r.relative_day_word(rel_day)
+        ),
+        r.Rule(
+            "weekday",
+            _c(rf"\b(?:(?P<rel>last|next|this|coming|past)\s)?{WD}(?:\s{PART})?\b"),
+            r.weekday,
+        ),
+        r.Rule("clock", _c(rf"\b{CLOCK}", ICASE), r.clock),
+        r.Rule("clock24", _c(CLOCK24), r.clock),
+        r.Rule(
+            "this-unit",
+            _c(rf"\b(?P<rel>last|next|this|coming|previous|current|following)\s{UNIT}", ICASE),
+            r.relative_unit,
+        ),
+        r.Rule(
+            "earlier-this",
+            _c(rf"\b(?:earlier|later)\s(?:this|last|next)\s{UNIT}", ICASE),
+            r.this_unit(0),
+        ),
+        r.Rule(
+            "mod-this",
+            _c(
+                rf"\b(?P<mod>early|late|mid-|the beginning of|the start of|the middle of|the end of)\s?(?:this|the)\s{UNIT}",
+                ICASE,
+            ),
+            r.this_unit(0),
+        ),
+        r.Rule(
+            "ago",
+            _c(
+                rf"\b{NUM}[\s-]{UNIT}\s(?P<rel>ago|earlier|later|before|after|from now|hence)\b",
+                ICASE,
+            ),
+            r.relative_shift,
+        ),
+        r.Rule(
+            "in-amount",
+            _c(rf"\b(?P<t>in\s{NUM}\s{UNIT})(?!\s(?:ago|earlier|later|before|after))", ICASE),
+            r.shifted_amount(1),
+        ),
+        r.Rule(
+            "the-past-n",
+            _c(
+                rf"\b(?:the\s)?(?:past|last|next|coming|previous|first|final|following)\s(?:{NUM}[\s-])?{UNIT}",
+                ICASE,
+            ),
+            r.span_of_time,
+        ),
+        r.Rule(
+            "duration",
+            _c(
+                rf"\b(?!an?\ssecond\b|\w+-quarters\b)(?:the\s)?{NUM}[\s-]{UNIT}(?:-long)?(?![\s-]old\b)",
+                ICASE,
+            ),
+            r.span_of_time,
+        ),
+        r.Rule(
+            "quarter",
+            _c(
+                r"\b(?:the\s|this\syear's\s)?(?:fiscal\s)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?:\sof\s(?:fiscal\s)?(?P<year>(?:1[89]|20)\d\d))?\b",
+                ICASE,
+            ),
+            _quarter,
+        ),
+        r.Rule(
+            "the-quarter",
+            _c(
+                r"\bthe\s(?:(?P<cur>current|present)\s|(?:latest|recent|most recent|just-ended|year-ago)\s)?quarter\b",
+                ICASE,
+            ),
+            _the_quarter,
+        ),
+        r.Rule(
+            "year-earlier",
+            _c(r"\b(?:the\s)?year-(?:earlier|ago)(?:\s(?:quarter|period|level))?\b", ICASE),
+            _year_earlier,
+        ),
+        r.Rule(
+            "year",
+            _c(rf"(?<![\d$€£.,/#-]){YEAR}(?![\d%]|\.\d|,\d|\s?(?:%|percent|per cent|-\d))"),
+            r.in_year,
+        ),
+        r.Rule("mod-year", _c(rf"\b(?P<t>(?P<mod>early|mid-|late)\s?{YEAR})"), r.in_year),
+        r.Rule("fiscal", _c(rf"\b(?:fiscal|calendar)\s{YEAR}"), r.in_year),
+        r.Rule(
+            "decade",
+            _c(r"\b(?:the\s)?(?:(?P<mod>early|mid-|late)\s?)?(?P<dec>(?:1[89]|20)\d)0'?s\b"),
+            r.decade,
+        ),
+        r.Rule(
+            "season",
+            _c(
+                rf"\b(?:(?P<rel>last|next|this|early|late)\s|the\s|in\s)(?P<t>(?:(?:last|next|this)\s)?(?P<season>spring|summer|fall|autumn|winter)(?:\s(?:of\s)?{YEAR})?)\b",
+                ICASE,
+            ),
+            r.season,
+        ),
+        r.Rule(
+            "weekend",
+            _c(r"\b(?:the|this|last|next|(?P<rel>past|coming))\sweekend\b", ICASE),
+            r.weekend,
+        ),
+        r.Rule(
+            "now",
+            _c(
+                r"\b(?:now|currently|current|nowadays|at present|these days|at the moment)\b", ICASE
+            ),
+            r.constant("DATE", "PRESENT_REF"),
+        ),
+        r.Rule("recently", _c(r"\b(?:recently|the past)\b", ICASE), r.constant("DATE", "PAST_REF")),
+        r.Rule(
+            "recent-units",
+            _c(r"\brecent\s(?P<unit>years|months|weeks|days|decades)\b", ICASE),
+            _vague_span,
+        ),
+        r.Rule(
+            "vague-units",
+            _c(
+                r"\b(?:for|in|over|within|after|taking|take|takes|took|last|lasted|lasting)\s(?P<t>(?P<unit>years|months|weeks|days|decades|centuries))\b",
+                ICASE,
+            ),
+            _vague_span,
+        ),
+        r.Rule(
+            "future",
+            _c(
+                r"\b(?:the future|the coming (?:years|months))\b(?!\s(?:of|contracts?|price|prices|delivery|trading|market)\b)",
+                ICASE,
+            ),
+            r.constant("DATE", "FUTURE_REF"),
+        ),
+        r.Rule(
+            "set-adverb",
+            _c(r"\b(?P<unit>daily|weekly|monthly|annually|yearly|hourly|nightly)\b", ICASE),
+            _set_adverb,
+        ),
+        r.Rule("every", _c(rf"\b(?:every|each|per)\s{UNIT}", ICASE), r.every),
+        r.Rule("times-a", _c(rf"\b(?:once|twice|\w+ times)\s(?P<t>an?\s{UNIT})", ICASE), r.every),
+    ]
+
+
+def _part_of_date(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    word = match.group("part").split()[-1]
+    found = r.weekday(match, ctx) if match.group("wd") else r.on_date(match, ctx)
+    if not found or found[0].value is None or len(found[0].value) != 10:
+        return found
+    start, end = r.span(match)
+    return [r.Piece(start, end, "DATE", f"{found[0].value}T{DAYPARTS_EN[word.lower()]}")]
+
+
+def _vague_span(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    """ "recent years": a span of unknown length (PXY)."""
+    return r.piece(match, "DURATION", duration(None, r.unit_of(match, ctx)))
+
+
+def _year_earlier(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    if ctx.reference:
+        return r.piece(match, "DATE", r.shift_reference(ctx.reference, -1))
+    if ctx.anchor is None:
+        return r.piece(match, "DATE", None)
+    return r.piece(match, "DATE", f"{ctx.anchor.day.year - 1:04d}")
+
+
+def _quarter(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    ordinal = match.group("q").lower()[:3]
+    number = {"fir": 1, "1st": 1, "sec": 2, "2nd": 2, "thi": 3, "3rd": 3, "fou": 4, "4th": 4}
+    year = r.year_number(match)
+    if year is None and ctx.anchor is not None:
+        year = ctx.anchor.day.year
+    value = f"{year:04d}-Q{number[ordinal]}" if year else f"XXXX-Q{number[ordinal]}"
+    return r.piece(match, "DATE", value)
+
+
+def _the_quarter(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    """ "the quarter" in a report is the last quarter reported on, before the anchor's."""
+    if ctx.anchor is None:
+        return r.piece(match, "DATE", None)
+    return r.piece(match, "DATE", shifted(ctx.anchor.day, 0 if match.group("cur") else -1, "Q"))
+
+
+def _set_adverb(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    unit = {"dai": "D", "wee": "W", "mon": "M", "ann": "Y", "yea": "Y", "hou": "TH", "nig": "D"}
+    return r.piece(match, "SET", duration(1, unit[match.group("unit").lower()[:3]]))
+
+
+RULES: list[r.Rule] = _rules()
+CONTEXT_TABLES = {
+    "months": MONTHS_EN,
+    "weekdays": WEEKDAYS_EN,
+    "units": {**UNITS_EN, **{k.capitalize(): v for k, v in UNITS_EN.items()}},
+    "parts": DAYPARTS_EN,
+    "seasons": SEASONS_EN,
+    "mods": MODS_EN,
+}

@@ -1,0 +1,152 @@
+"""The temporal tagger: every rule's matches, the longest non-overlapping ones kept,
+each resolved against its anchor (the document date or its ticker block's stamp) and
+the tense of its clause.
+
+``tag`` is the library call; ``resolve`` resolves one expression for later stages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache
+
+from lagebild.errors import LagebildError
+from lagebild.stages.times import rules_de, rules_en
+from lagebild.stages.times.rules import Context, Piece, Rule
+from lagebild.stages.times.tense import Decision, direction_at
+from lagebild.stages.times.values import Anchor, Direction
+
+#: What may stand between a date and its clock time for the two to be one expression.
+#: Rules whose quarter becomes the reference of "a year earlier" (not shifted ones).
+REFERENCE_RULES = frozenset({"quarter", "the-quarter"})
+QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
+DATE_CLOCK_GLUE = re.compile(r"\s*(?:,|um|at|gegen|ab|,\s*um|,\s*at)?\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A resolved time expression with the facts that explain its value."""
+
+    piece: Piece
+    anchor: Anchor | None
+    decision: Decision
+
+
+class TimeResolutionError(LagebildError, ValueError):
+    """``resolve`` found no time expression in the text it was given."""
+
+
+@cache
+def rules_for(language: str) -> tuple[tuple[Rule, ...], Context]:
+    module = rules_de if language == "de" else rules_en
+    tables = module.CONTEXT_TABLES
+    base = Context(
+        anchor=None, direction=None, language="de" if language == "de" else "en", **tables
+    )
+    return tuple(module.RULES), base
+
+
+def tag(
+    text: str,
+    language: str,
+    anchor: Anchor | None,
+    blocks: Sequence[tuple[int, Anchor]] = (),
+) -> list[Found]:
+    """All time expressions in ``text``; ``blocks`` are (offset, anchor) pairs of ticker
+    blocks, each valid from its offset to the next."""
+    rules, base = rules_for(language)
+    found: list[Found] = []
+    reference: str | None = None
+    for rule, match in _select(text, rules):
+        local = _anchor_at(blocks, match.start(), anchor)
+        decision = direction_at(text, match.start(), match.end(), base.language)
+        context = replace(base, anchor=local, direction=decision.direction, reference=reference)
+        try:
+            pieces = rule.handler(match, context)
+        except (ValueError, KeyError):
+            continue  # "31. Februar", an unknown day part: not a date we can state
+        found += [Found(p, local, decision) for p in pieces]
+        if rule.name in REFERENCE_RULES:
+            reference = next(
+                (p.value for p in pieces if p.value and QUARTER.match(p.value)), reference
+            )
+    return _merge_date_and_clock(text, found)
+
+
+def _select(text: str, rules: Sequence[Rule]) -> list[tuple[Rule, re.Match[str]]]:
+    """Leftmost-longest: longer matches first, earlier rules break ties."""
+    candidates = [
+        (rule, match)
+        for rule in rules
+        for match in rule.pattern.finditer(text)
+        if match.end() > match.start()
+    ]
+    order = {id(rule): index for index, rule in enumerate(rules)}
+    candidates.sort(key=lambda c: (c[1].start() - c[1].end(), order[id(c[0])], c[1].start()))
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for rule, match in candidates:
+        if all(match.end() <= start or match.start() >= end for start, end in taken):
+            taken.append(match.span())
+            chosen.append((rule, match))
+    return sorted(chosen, key=lambda c: c[1].start())
+
+
+def _anchor_at(
+    blocks: Sequence[tuple[int, Anchor]], offset: int, default: Anchor | None
+) -> Anchor | None:
+    current = default
+    for start, anchor in blocks:
+        if start > offset:
+            break
+        current = anchor
+    return current
+
+
+def _merge_date_and_clock(text: str, found: list[Found]) -> list[Found]:
+    """ "10. Mai, 22.55 Uhr", "March 5 at 10:00 am": one TIME expression."""
+    merged: list[Found] = []
+    for item in found:
+        previous = merged[-1] if merged else None
+        if previous and _joinable(text, previous.piece, item.piece):
+            assert previous.piece.value is not None and item.piece.clock is not None
+            value = f"{previous.piece.value}T{item.piece.clock}"
+            piece = replace(
+                previous.piece, end=item.piece.end, type="TIME", value=value, clock=item.piece.clock
+            )
+            merged[-1] = replace(previous, piece=piece)
+        else:
+            merged.append(item)
+    return merged
+
+
+def _joinable(text: str, first: Piece, second: Piece) -> bool:
+    if second.clock is None or first.type != "DATE" or first.value is None:
+        return False
+    if len(first.value) != 10:  # a day, not a week or a part of day
+        return False
+    return DATE_CLOCK_GLUE.fullmatch(text[first.end : second.start]) is not None
+
+
+def resolve(
+    expression: str,
+    anchor: date | Anchor | None,
+    tense: Direction | None = None,
+    language: str = "de",
+) -> Piece:
+    """Resolve one expression ("am 17. Februar", "two days ago") against ``anchor``.
+
+    ``tense`` overrides what the expression's own words say about past or future.
+    Raises :class:`TimeResolutionError` with the reason when no time expression is found.
+    """
+    point = Anchor(anchor) if isinstance(anchor, date) else anchor
+    rules, base = rules_for(language)
+    context = replace(base, anchor=point, direction=tense)
+    for rule, match in _select(expression, rules):
+        pieces = rule.handler(match, context)
+        if pieces:
+            return pieces[0]
+    raise TimeResolutionError(f"no {language} time expression in {expression!r}")

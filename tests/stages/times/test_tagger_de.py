@@ -1,0 +1,91 @@
+"""German expressions: spans and values against a fixed anchor (Tuesday 20 Dec 2022)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from lagebild.stages.times.tagger import tag
+from lagebild.stages.times.values import Anchor
+
+ANCHOR = Anchor(date(2022, 12, 20))
+
+
+def _tagged(text: str, anchor: Anchor | None = ANCHOR) -> list[tuple[str, str | None]]:
+    return [(text[f.piece.start : f.piece.end], f.piece.value) for f in tag(text, "de", anchor)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Er kam am 19. Dezember.", [("19. Dezember", "2022-12-19")]),
+        ("Am 19. Dezember 2021 kam er.", [("19. Dezember 2021", "2021-12-19")]),
+        ("Stand 19.12.2022 gilt.", [("19.12.2022", "2022-12-19")]),
+        ("Er hatte am 17. Februar gesagt.", [("17. Februar", "2022-02-17")]),
+        ("Er wird am 17. Februar reisen.", [("17. Februar", "2023-02-17")]),
+        ("gestern", [("gestern", "2022-12-19")]),
+        ("Vorgestern schneite es.", [("Vorgestern", "2022-12-18")]),
+        ("Gestern Abend griffen sie an.", [("Gestern Abend", "2022-12-19TEV")]),
+        ("vor zwei Tagen", [("vor zwei Tagen", "2022-12-18")]),
+        ("vor einer Woche", [("vor einer Woche", "2022-W50")]),
+        ("Das war letzte Woche.", [("letzte Woche", "2022-W50")]),
+        ("im vergangenen Jahr", [("vergangenen Jahr", "2021")]),
+        ("in zwei Wochen", [("in zwei Wochen", "2023-W01")]),
+        ("seit drei Monaten", [("drei Monaten", "P3M")]),
+        ("seit einem Monat", [("einem Monat", "P1M")]),
+        ("am Freitagnachmittag", [("Freitagnachmittag", "2022-12-16TAF")]),
+        ("Er kam am Abend.", [("Abend", "2022-12-20TEV")]),
+        ("in der Nacht zu Freitag", [("Nacht zu Freitag", "2022-12-15TNI")]),
+        ("um 22.55 Uhr", [("22.55 Uhr", "2022-12-20T22:55")]),
+        ("am 10. Dezember, 22.55 Uhr", [("10. Dezember, 22.55 Uhr", "2022-12-10T22:55")]),
+        ("Ende Januar war es kalt.", [("Ende Januar", "2022-01")]),
+        ("Ende Januar", [("Ende Januar", "2023-01")]),  # no tense: the nearest January
+        ("Anfang der Woche", [("Anfang der Woche", "2022-W51")]),
+        ("im ersten Quartal 2022", [("ersten Quartal 2022", "2022-Q1")]),
+        ("in den 1990er Jahren", [("1990er Jahren", "199")]),
+        ("täglich", [("täglich", "P1D")]),
+        ("montags", [("montags", "XXXX-WXX-1")]),
+    ],
+)
+def test_expressions(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _tagged(text) == expected
+
+
+def test_range_gives_two_dates() -> None:
+    expected = [("4.", "2022-03-04"), ("6. März", "2022-03-06")]
+    assert _tagged("Sie trafen sich vom 4. bis 6. März.") == expected
+
+
+def test_fuzzy_month_carries_mod() -> None:
+    (found,) = tag("Ende Januar", "de", ANCHOR)
+    assert found.piece.mod == "END"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "die Soldaten mit dem Auftrag",
+        "Das Mai-Fest",  # a month name inside a compound
+        "Der Leopard 2 und 300 Soldaten",
+        "Kapitel 19. Absatz",
+        "August Hanning sagte",  # a first name, not the month
+        "Die 2000 Soldaten",
+        "mit 3,5 Millionen",
+    ],
+)
+def test_function_words_and_numbers_are_not_dates(text: str) -> None:
+    assert _tagged(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("am 19. Dezember", "XXXX-12-19"),
+        ("am Freitag", "XXXX-WXX-5"),
+        ("gestern", None),
+        ("im März", "XXXX-03"),
+    ],
+)
+def test_without_anchor_no_year_is_invented(text: str, expected: str | None) -> None:
+    assert _tagged(text, None)[0][1] == expected

@@ -1,0 +1,84 @@
+"""English expressions, TimeBank conventions, against Tuesday 20 Dec 2022."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lagebild.stages.times.tagger import TimeResolutionError, resolve, tag
+from lagebild.stages.times.values import Anchor
+
+ANCHOR = Anchor(date(2022, 12, 20))
+VALUE = r"^(?:\d{2,4}|X{4})(?:-.+)?$|^P.+$|^[A-Z]+_REF$"
+
+
+def _tagged(text: str) -> list[tuple[str, str | None]]:
+    return [(text[f.piece.start : f.piece.end], f.piece.value) for f in tag(text, "en", ANCHOR)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on March 5, 2022", [("March 5, 2022", "2022-03-05")]),
+        ("It happened on March 5.", [("March 5", "2022-03-05")]),
+        ("yesterday", [("yesterday", "2022-12-19")]),
+        ("two days ago", [("two days ago", "2022-12-18")]),
+        ("in the past 24 hours", [("the past 24 hours", "PT24H")]),
+        ("last week", [("last week", "2022-W50")]),
+        ("They struck overnight on March 5.", [("overnight on March 5", "2022-03-05TNI")]),
+        ("at 10:00 am local time", [("10:00 am local time", "2022-12-20T10:00")]),
+        ("It began in early March.", [("early March", "2022-03")]),
+        ("It ended in mid-April.", [("mid-April", "2022-04")]),
+        ("It will end in mid-April.", [("mid-April", "2023-04")]),
+        ("for three months", [("three months", "P3M")]),
+        ("the third quarter", [("the third quarter", "2022-Q3")]),
+        ("now", [("now", "PRESENT_REF")]),
+        ("daily", [("daily", "P1D")]),
+        ("the 1990s", [("the 1990s", "199")]),
+    ],
+)
+def test_expressions(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _tagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["You may go.", "the 6-year-old boy", "a second attack", "1,998 troops", "$1990 a month"],
+)
+def test_non_dates(text: str) -> None:
+    assert all(
+        value not in ("2022-05", "P6Y", "PT1S", "1998", "1990") for _, value in _tagged(text)
+    )
+
+
+def test_a_year_earlier_follows_the_quarter_named_before() -> None:
+    text = "Profit rose in the third quarter, up from a year earlier."
+    assert _tagged(text)[-1] == ("a year earlier", "2021-Q3")
+
+
+@pytest.mark.parametrize(
+    ("expression", "tense", "value"),
+    [
+        ("am 17. Februar", "past", "2022-02-17"),
+        ("am 17. Februar", "future", "2023-02-17"),
+        ("vor zwei Tagen", None, "2022-12-18"),
+    ],
+)
+def test_resolve(expression: str, tense: str | None, value: str) -> None:
+    assert resolve(expression, date(2022, 12, 20), tense, "de").value == value  # type: ignore[arg-type]
+
+
+def test_resolve_without_expression_explains() -> None:
+    with pytest.raises(TimeResolutionError, match="no de time expression"):
+        resolve("die Soldaten", date(2022, 12, 20), None, "de")
+
+
+@given(st.text(max_size=300), st.sampled_from(["de", "en"]), st.booleans())
+def test_tagger_never_fails_and_spans_stay_inside(text: str, language: str, dated: bool) -> None:
+    for found in tag(text, language, ANCHOR if dated else None):
+        assert 0 <= found.piece.start < found.piece.end <= len(text)
+        if not dated and found.piece.value:
+            assert not found.piece.value.startswith("20")
