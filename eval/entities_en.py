@@ -1,13 +1,14 @@
 """Evaluate English entity recognition against the hand-annotated ISW gold.
 
-    .venv/bin/python eval/entities_en.py [--pin]
+    .venv/bin/python eval/entities_en.py [--pin] [--errors [LABEL]]
 
 Gold: ``tests/gold/entities-en-isw.jsonl`` (three ISW updates, every mention of a
 person, organisation, place and weapon system, plus nationality words as NAT),
 with offsets into the reader's ``raw_text``.  Our mentions are mapped back to raw
 offsets through ``Document.offsets``.  A mention is correct when its span and
 type equal a gold mention's (strict); "overlap" counts any overlap of the same
-type.  Nationality words are scored separately (NAT).
+type.  Nationality words are scored separately (NAT).  ``--errors`` lists every
+false positive and missed gold mention (optionally of one LABEL) with context.
 """
 
 from __future__ import annotations
@@ -77,10 +78,20 @@ def _overlaps(a: Mention, b: Mention) -> bool:
 
 
 def evaluate() -> dict[str, float]:
-    gold_all, predicted_all = set(), set()
+    return measure(*collect())
+
+
+def collect() -> tuple[set[Mention], set[Mention]]:
+    """All gold and all predicted mentions over the gold documents."""
+    gold_all: set[Mention] = set()
+    predicted_all: set[Mention] = set()
     for name, gold in load_gold().items():
         gold_all |= gold
         predicted_all |= predict(name)
+    return gold_all, predicted_all
+
+
+def measure(gold_all: set[Mention], predicted_all: set[Mention]) -> dict[str, float]:
     metrics = {}
     for label in (*LABELS, "ALL"):
         wanted = (lambda m: m[3] != "NAT") if label == "ALL" else (lambda m, x=label: m[3] == x)
@@ -92,6 +103,26 @@ def evaluate() -> dict[str, float]:
     return metrics
 
 
+def errors(gold: set[Mention], predicted: set[Mention], label: str | None) -> list[str]:
+    """One line per false positive (FP) and missed gold mention (FN), in document order."""
+    texts: dict[str, str] = {}
+    lines = []
+    for tag, wrong in (("FP", predicted - gold), ("FN", gold - predicted)):
+        for name, start, end, kind in wrong:
+            if label and kind != label:
+                continue
+            if name not in texts:
+                texts[name] = _raw_text(name)
+            raw = texts[name]
+            context = raw[max(0, start - 40) : end + 40].replace("\n", " ")
+            lines.append(f"{tag} {kind:12} {name[:10]} {start:6} {raw[start:end]!r:32} {context}")
+    return sorted(lines, key=lambda line: (line.split()[1], line.split()[2], int(line.split()[3])))
+
+
+def _raw_text(name: str) -> str:
+    return next(d for d in read_source(ISW / name) if isinstance(d, Document)).raw_text
+
+
 def gold_hash() -> str:
     return corpus_hash([GOLD, *(ISW / name for name in load_gold())])
 
@@ -100,7 +131,12 @@ def main(argv: list[str]) -> int:
     if not ISW.is_dir() or not GOLD.exists():
         print(f"cannot evaluate: {ISW} or {GOLD} is missing", file=sys.stderr)
         return 1
-    metrics = evaluate()
+    gold, predicted = collect()
+    metrics = measure(gold, predicted)
+    if "--errors" in argv:
+        after = argv[argv.index("--errors") + 1 :]
+        label = after[0] if after and not after[0].startswith("-") else None
+        print("\n".join(errors(gold, predicted, label)))
     print(f"{'type':13} {'mode':8} {'P':>6} {'R':>6} {'F1':>6}")
     for label in (*LABELS, "ALL"):
         for mode in ("strict", "overlap"):

@@ -6,6 +6,10 @@ in force on the document date; a word beside the span that names a region
 ("Gebiet Donezk", "Donetsk Oblast") picks the region; an entity the document
 names unambiguously elsewhere wins; then the knowledge base's first-listed
 candidate.  Every choice between candidates is recorded with its reason.
+
+Role phrases ("Kremlin Spokesperson", "Russian President") and descriptions
+("Russian military", "Kyiv region") are not names, but they contain names:
+the names inside them are linked as mentions of their own (see ``_nested``).
 """
 
 from __future__ import annotations
@@ -13,9 +17,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
+from itertools import pairwise
 
 from lagebild.kb import FormRecord, KnowledgeBase, load_kb
 from lagebild.stages.entities.gazetteer import Form, Gazetteer, Hit
@@ -61,7 +66,47 @@ class KbMatcher:
             if len({c.entity_id for c in g}) == 1 and not g[0].record.ambiguous
         )
         groups = [_drop_unsupported(group, settled) for group in groups]
-        return [self._choose(text, group, settled) for group in groups if group]
+        links = [self._choose(text, group, settled) for group in groups if group]
+        return [nested for link in links for nested in self._nested(text, link, settled)]
+
+    def _nested(self, text: str, link: Link, settled: Counter[str]) -> list[Link]:
+        """The link itself plus the names inside a role phrase or a description.
+
+        A multi-word form whose tail is lower case after a capitalised head ("Russian
+        military", "Luhansk oblasts", "Kyiv region") is a description, not a name: a
+        nationality word at its head stays a nationality mention ("Russian"), a place
+        name is cut to its name part ("Kyiv").  An all-lower-case weapon form ("nuclear
+        weapons", "mortars") names a category and is a description too.
+        """
+        if link.kind == "nationality":
+            return [link]
+        head_end = description_head(text, link.start, link.end)
+        if link.kind != "role" and head_end is None:
+            return [link]
+        if link.kind != "role" and head_end == link.start:
+            described = link.entity_id.startswith("weapon/")
+            return [replace(link, kind="description") if described else link]
+        end = link.end if head_end is None else head_end
+        inner = self._inner(text, link.start, end, settled)
+        if link.kind == "role":
+            return [link, *inner]
+        if len(inner) == 1 and inner[0].kind != "nationality" and inner[0].end == end:
+            # "Kyiv region": the name part denotes the described entity itself.
+            return [replace(link, end=end)]
+        return [replace(link, kind="description"), *inner]
+
+    def _inner(self, text: str, start: int, end: int, settled: Counter[str]) -> list[Link]:
+        def no_role(hit: Hit) -> bool:
+            return self.records[int(hit.key)].kind != "role"
+
+        groups = self.gazetteer.find_groups(text[start:end], no_role)
+        inner = []
+        for group in groups:
+            moved = [replace(h, start=h.start + start, end=h.end + start) for h in group]
+            candidates = _drop_unsupported(self._candidates(moved), settled)
+            if candidates:
+                inner.append(self._choose(text, candidates, settled))
+        return inner
 
     def _candidates(self, hits: list[Hit]) -> list[_Candidate]:
         return [_Candidate(hit, self.records[int(hit.key)]) for hit in hits]
@@ -97,6 +142,28 @@ class _Candidate:
     @property
     def entity_id(self) -> str:
         return self.record.entity_id
+
+
+#: Lower-case words that may stand inside a name ("Ministry of Defense", "Servant of the People").
+FUNCTION_WORDS = frozenset(
+    "of the and for on in to at de du des der die das den dem und für zur zum im am vom".split()
+)
+
+
+def description_head(text: str, start: int, end: int) -> int | None:
+    """Where the capitalised head of a description ends, or None when the span is a name.
+
+    "Russian military" → after "Russian"; "nuclear weapons" → ``start`` (no head);
+    "Ministry of Defense", "russischen Verteidigungsministeriums" → None.
+    """
+    words = list(re.finditer(r"[^\s]+", text[start:end]))
+    if not words[0].group()[:1].isupper() and not words[0].group()[:1].isdigit():
+        return start if all(w.group().islower() for w in words) else None
+    for previous, word in pairwise(words):
+        token = word.group()
+        if token[:1].islower() and token not in FUNCTION_WORDS:
+            return start + previous.end()
+    return None
 
 
 def _drop_unsupported(group: list[_Candidate], settled: Counter[str]) -> list[_Candidate]:
