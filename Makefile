@@ -49,11 +49,14 @@ unit:
 eval: dev
 	$(PY) eval/html_extraction.py
 	$(PY) eval/cleaning.py
+	$(PY) eval/entities_en.py
+	$(PY) eval/ner_de.py
 
 ## bench: speed and memory figures on the real corpora
 bench: dev
 	$(PY) bench/ingest.py
 	$(PY) bench/entities.py
+	$(PY) bench/times.py
 
 schema: dev
 	$(PY) -m lagebild.schema docs/schema.json

@@ -17,7 +17,7 @@ from lagebild.stages.times.lexicon import (
     WEEKDAYS_EN,
     alternation,
 )
-from lagebild.stages.times.values import duration, shifted
+from lagebild.stages.times.values import duration, quarter_of, shifted
 
 MONTH = rf"(?P<month>{alternation(MONTHS_EN)})(?![\w-])"
 WD = rf"(?P<wd>{alternation(WEEKDAYS_EN)})"
@@ -165,7 +165,7 @@ def _rules() -> list[r.Rule]:
         r.Rule(
             "the-quarter",
             _c(
-                r"\bthe\s(?:(?P<cur>current|present)\s|(?:latest|recent|most recent|just-ended|year-ago)\s)?quarter\b",
+                r"\bthe\s(?:(?P<cur>current|present)\s|(?:latest|recent|most recent|just-ended)\s)?quarter\b",
                 ICASE,
             ),
             _the_quarter,
@@ -266,7 +266,8 @@ def _quarter(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
     number = {"fir": 1, "1st": 1, "sec": 2, "2nd": 2, "thi": 3, "3rd": 3, "fou": 4, "4th": 4}
     year = r.year_number(match)
     if year is None and ctx.anchor is not None:
-        year = ctx.anchor.day.year
+        later = number[ordinal] > quarter_of(ctx.anchor.day) and ctx.direction == "past"
+        year = ctx.anchor.day.year - (1 if later else 0)  # "the fourth quarter" said in May
     value = f"{year:04d}-Q{number[ordinal]}" if year else f"XXXX-Q{number[ordinal]}"
     return r.piece(match, "DATE", value)
 
