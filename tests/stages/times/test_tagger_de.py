@@ -72,6 +72,8 @@ def test_fuzzy_month_carries_mod() -> None:
         "August Hanning sagte",  # a first name, not the month
         "Die 2000 Soldaten",
         "mit 3,5 Millionen",
+        "Am letzten Tag des Gipfels",  # the last day of something, not yesterday
+        "der 49-jährige Minister",  # an age
     ],
 )
 def test_function_words_and_numbers_are_not_dates(text: str) -> None:

@@ -27,6 +27,11 @@ DAY = r"(?<![\d.,])(?P<day>[0-3]?\d)\."
 YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
 NUM = rf"(?P<n>\d{{1,3}}|{alternation(NUMBERS_DE)}|{alternation(VAGUE_DE)})"
 UNIT = rf"(?P<unit>{alternation(UNITS_DE)})(?![\wäöüß])"
+#: Units a "this/last/next" can point at: "letzten Tag" is the last day of something.
+CALENDAR_UNIT = (
+    r"(?P<unit>Woche|Wochenende|Monat|Monats|Quartal|Quartals|Jahr|Jahres|Jahrs|Jahrzehnt|Jahrzehnts)"
+    r"(?![\wäöüß])"
+)
 PART_SUFFIX = r"(?P<part>morgen|vormittag|mittag|nachmittag|abend|nacht)"
 PART = rf"(?P<part2>{alternation(DAYPARTS_DE)})"
 ZONE = r"(?:\s(?:MESZ|MEZ|UTC|GMT|Ortszeit|\(Ortszeit\)|Moskauer Zeit|Kiewer Zeit|deutscher Zeit))?"
@@ -112,7 +117,7 @@ def _rules() -> list[r.Rule]:
         ),
         r.Rule(
             "this-unit",
-            _c(rf"\b(?P<rel>{PAST_ADJ}|{FUTURE_ADJ}|{THIS_ADJ}|dieses)\s{UNIT}", ICASE),
+            _c(rf"\b(?P<rel>{PAST_ADJ}|{FUTURE_ADJ}|{THIS_ADJ}|dieses)\s{CALENDAR_UNIT}", ICASE),
             r.relative_unit,
         ),
         r.Rule(
@@ -143,7 +148,11 @@ def _rules() -> list[r.Rule]:
         r.Rule("duration", _c(rf"\b{NUM}\s{UNIT}(?:\slang)?", ICASE), r.span_of_time),
         r.Rule(
             "duration-adj",
-            _c(rf"\b{NUM}-?(?P<unit>tägig|wöchig|monatig|jährig|stündig)\w*", ICASE),
+            # "49-jährige" is an age, "zweijährige Haft" a duration: digits only for short spans
+            _c(
+                rf"\b(?!\d{{2,}}-jährig){NUM}-?(?P<unit>tägig|wöchig|monatig|jährig|stündig)\w*",
+                ICASE,
+            ),
             _duration_adj,
         ),
         r.Rule(

@@ -109,7 +109,11 @@ def _rules() -> list[r.Rule]:
         r.Rule("clock24", _c(CLOCK24), r.clock),
         r.Rule(
             "this-unit",
-            _c(rf"\b(?P<rel>last|next|this|coming|previous|current|following)\s{UNIT}", ICASE),
+            _c(
+                r"\b(?P<rel>last|next|this|coming|previous|current|following)\s"
+                r"(?P<unit>week|weekend|month|quarter|year|decade|century)\b",
+                ICASE,
+            ),
             r.relative_unit,
         ),
         r.Rule(
