@@ -211,6 +211,12 @@ class DocumentView(Record):
     url: str | None = None
     language: str | None
     published: date | None
+    published_source: str | None = Field(
+        default=None, description="Where the date came from: metadata, text or none."
+    )
+    published_precision: str | None = Field(
+        default=None, description="day, or unknown when no date is known."
+    )
     text: str
     removed: list[Removal]
     sentences: list[Span] = Field(default_factory=list)
@@ -229,9 +235,11 @@ class Analysis(Record):
     @classmethod
     def of(cls, document: Document) -> Analysis:
         """The contract view of an analysed document."""
-        view = DocumentView.model_validate(
-            document.model_dump(include=set(DocumentView.model_fields))
-        )
+        fields = document.model_dump(include=set(DocumentView.model_fields))
+        dated = document.metadata.get("time", {})
+        fields["published_source"] = dated.get("source")
+        fields["published_precision"] = dated.get("precision")
+        view = DocumentView.model_validate(fields)
         return cls(
             document=view,
             entities=document.entities,
