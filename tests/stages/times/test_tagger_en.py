@@ -38,6 +38,10 @@ def _tagged(text: str) -> list[tuple[str, str | None]]:
         ("now", [("now", "PRESENT_REF")]),
         ("daily", [("daily", "P1D")]),
         ("the 1990s", [("the 1990s", "199")]),
+        ("at 9 a.m. Tuesday", [("9 a.m. Tuesday", "2022-12-20T09:00")]),
+        ("It closed at noon.", [("noon", "2022-12-20T12:00")]),
+        ("He left last Tuesday.", [("last Tuesday", "2022-12-13")]),  # said on a Tuesday
+        ("It meets each Thursday.", [("each Thursday", "XXXX-WXX-4")]),
     ],
 )
 def test_expressions(text: str, expected: list[tuple[str, str]]) -> None:

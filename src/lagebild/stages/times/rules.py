@@ -235,6 +235,8 @@ def weekday(match: re.Match[str], ctx: Context) -> list[Piece]:
         return piece(match, "DATE", f"XXXX-WXX-{number}")
     direction = word_direction(group(match, "rel"), ctx.direction)
     day = weekday_date(ctx.anchor.day, number, direction) + timedelta(days=shift)
+    if direction == "past" and group(match, "rel") and day == ctx.anchor.day:
+        day -= timedelta(days=7)  # "last Friday" said on a Friday is a week ago
     value = with_part(day.isoformat(), match, ctx)
     return piece(match, "DATE", value, directed=group(match, "rel") is None)
 
@@ -246,6 +248,14 @@ def day_part(match: re.Match[str], ctx: Context) -> list[Piece]:
     return piece(
         match, "TIME", f"{ctx.anchor.day.isoformat()}T{lookup(ctx.parts, match.group('part'))}"
     )
+
+
+def noon(match: re.Match[str], ctx: Context) -> list[Piece]:
+    """ "noon", "midnight", "Mittag" as a clock time."""
+    word = match.group("h").lower()
+    hhmm = "12:00" if word in ("noon", "mittag") else "24:00"
+    day = ctx.anchor.day.isoformat() if ctx.anchor else "XXXX-XX-XX"
+    return piece(match, "TIME", f"{day}T{hhmm}", clock=hhmm)
 
 
 def clock(match: re.Match[str], ctx: Context) -> list[Piece]:

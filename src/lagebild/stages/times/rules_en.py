@@ -102,9 +102,12 @@ def _rules() -> list[r.Rule]:
         ),
         r.Rule(
             "weekday",
-            _c(rf"\b(?:(?P<rel>last|next|this|coming|past)\s)?{WD}(?:\s{PART})?\b"),
+            _c(rf"\b(?:(?P<rel>last|next|this|coming|past|previous)\s)?{WD}(?:\s{PART})?\b"),
             r.weekday,
         ),
+        r.Rule("each-weekday", _c(rf"\b(?:each|every)\s{WD}\b"), _weekday_set),
+        r.Rule("weekdays", _c(rf"\b{WD}s\b"), _weekday_set),
+        r.Rule("noon", _c(r"\b(?P<h>noon|midnight)\b", ICASE), r.noon),
         r.Rule("clock", _c(rf"\b{CLOCK}", ICASE), r.clock),
         r.Rule("clock24", _c(CLOCK24), r.clock),
         r.Rule(
@@ -250,6 +253,10 @@ def _part_of_date(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
         return found
     start, end = r.span(match)
     return [r.Piece(start, end, "DATE", f"{found[0].value}T{DAYPARTS_EN[word.lower()]}")]
+
+
+def _weekday_set(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    return r.piece(match, "SET", f"XXXX-WXX-{WEEKDAYS_EN[match.group('wd')]}")
 
 
 def _vague_span(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:

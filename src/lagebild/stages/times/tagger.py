@@ -123,12 +123,27 @@ def _merge_date_and_clock(text: str, found: list[Found]) -> list[Found]:
     return merged
 
 
-def _joinable(text: str, first: Piece, second: Piece) -> bool:
-    if second.clock is None or first.type != "DATE" or first.value is None:
+def _joined(found: Found, day: Piece, clock: Piece) -> Found:
+    """One TIME expression spanning a day and its clock time, in either order."""
+    assert day.value is not None and clock.clock is not None
+    start, end = min(day.start, clock.start), max(day.end, clock.end)
+    joined = replace(
+        day,
+        start=start,
+        end=end,
+        type="TIME",
+        value=f"{day.value}T{clock.clock}",
+        clock=clock.clock,
+    )
+    return replace(found, piece=joined)
+
+
+def _joinable(text: str, day: Piece, clock: Piece) -> bool:
+    """A day (not a week or part of day) and a clock time with only glue between them."""
+    if clock.clock is None or day.type != "DATE" or day.value is None or len(day.value) != 10:
         return False
-    if len(first.value) != 10:  # a day, not a week or a part of day
-        return False
-    return DATE_CLOCK_GLUE.fullmatch(text[first.end : second.start]) is not None
+    between = text[day.end : clock.start] if day.end <= clock.start else text[clock.end : day.start]
+    return DATE_CLOCK_GLUE.fullmatch(between) is not None
 
 
 def resolve(
