@@ -112,12 +112,9 @@ def _merge_date_and_clock(text: str, found: list[Found]) -> list[Found]:
     for item in found:
         previous = merged[-1] if merged else None
         if previous and _joinable(text, previous.piece, item.piece):
-            assert previous.piece.value is not None and item.piece.clock is not None
-            value = f"{previous.piece.value}T{item.piece.clock}"
-            piece = replace(
-                previous.piece, end=item.piece.end, type="TIME", value=value, clock=item.piece.clock
-            )
-            merged[-1] = replace(previous, piece=piece)
+            merged[-1] = _joined(previous, previous.piece, item.piece)
+        elif previous and _joinable(text, item.piece, previous.piece):
+            merged[-1] = _joined(item, item.piece, previous.piece)  # "9 a.m. Tuesday"
         else:
             merged.append(item)
     return merged
