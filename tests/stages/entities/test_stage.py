@@ -131,3 +131,19 @@ def test_ner_names_lose_kb_heads_articles_and_titles(
 def test_out_of_office_role_leaves_the_shorter_name_standing() -> None:
     found = _entities("Die White House Press Secretary sprach.", date(2022, 3, 1))
     assert found.get("org/white-house") == ["White House"]
+
+
+@pytest.mark.parametrize(
+    ("spans", "kept"),
+    [
+        ([(0, 5)], []),  # "Krieg" alone: a common noun the model called a person
+        ([(19, 30), (41, 47)], ["Olaf Scholz", "Scholz"]),  # introduced in full first
+        ([(59, 65)], ["Merkel"]),  # after a title
+    ],
+)
+def test_lone_person_words_need_an_introduction(
+    spans: list[tuple[int, int]], kept: list[str]
+) -> None:
+    text = "Krieg und Frieden. Olaf Scholz kam. Dann Scholz. Kanzlerin Merkel"
+    ner = [NerSpan(s, e, EntityType.PERSON, "PER") for s, e in spans]
+    assert [text[f.start : f.end] for f in from_ner(text, ner, [])] == kept

@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from lagebild.kb import Entity as KbEntity
 from lagebild.kb import KnowledgeBase
 from lagebild.records import Entity, EntityType, Geo, Mention
+from lagebild.stages.entities.abbreviations import defined_abbreviations
 from lagebild.stages.entities.gazetteer import fold
 from lagebild.stages.entities.linker import Link
 from lagebild.stages.entities.ner import NerSpan
+from lagebild.stages.entities.opaque import inside_opaque, opaque_spans
 
 PRECISION = {
     "country": "country",
@@ -55,7 +57,7 @@ def from_links(text: str, links: Iterable[Link], kb: KnowledgeBase) -> list[Foun
         kind = {"designation": "name", "alias": "name"}.get(link.kind, link.kind)
         start = _after_article(text, link.start, link.end)
         found.append(Found(start, link.end, entity.id, EntityType(entity.type.value), kind))
-    return found
+    return found + defined_abbreviations(text, found, ())
 
 
 def from_ner(text: str, spans: Iterable[NerSpan], taken: list[Found]) -> list[Found]:
@@ -78,7 +80,29 @@ def from_ner(text: str, spans: Iterable[NerSpan], taken: list[Found]) -> list[Fo
             continue
         key = f"unk/{UNKNOWN_TYPES[span.type]}/{_slug(name)}"
         found.append(Found(start, span.end, key, span.type))
-    return _join_surnames(text, found)
+    return _join_surnames(text, _introduced(text, found))
+
+
+def _introduced(text: str, found: list[Found]) -> list[Found]:
+    """Drop one-word person names the document never introduces.
+
+    News prose names a person in full ("Olaf Scholz") or with a title ("Kanzler
+    Scholz") before using the bare surname; a lone capitalised word the model calls a
+    person ("Krieg", "Angriff") without either is far more often a common noun.
+    """
+    surnames = {
+        _strip_genitive(text[f.start : f.end]).split()[-1]
+        for f in found
+        if f.type is EntityType.PERSON and len(text[f.start : f.end].split()) > 1
+    }
+    return [f for f in found if not _lone_word(text, f, surnames)]
+
+
+def _lone_word(text: str, found: Found, surnames: set[str]) -> bool:
+    name = _strip_genitive(text[found.start : found.end])
+    if found.type is not EntityType.PERSON or len(name.split()) > 1 or name in surnames:
+        return False
+    return TITLE_BEFORE.search(text, max(found.start - 60, 0), found.start) is None
 
 
 #: Capitalised words a model tags as names that denote no particular entity.
@@ -95,6 +119,7 @@ TITLES = re.compile(
     r"General|Oberst|Kanzler(?:in)?|Chef(?:in)?|Leiter(?:in)?|Herr|Frau|Mr\.|Mrs\.|Ms\.|Dr\.)"
     r"\s+)+"
 )
+TITLE_BEFORE = re.compile(TITLES.pattern + r"$")
 
 
 def _after_article(text: str, start: int, end: int) -> int:
@@ -108,6 +133,12 @@ def _after_title(text: str, start: int, end: int) -> int:
     if match and match.end() < end and text[match.end()].isupper():
         return match.end()
     return start
+
+
+def _before_parenthesis(text: str, start: int, end: int) -> int:
+    """A model's span may run into a parenthesis ("World Health Organization (WHO"): cut it."""
+    cut = text.find("(", start, end)
+    return start + len(text[start:cut].rstrip()) if cut > start else end
 
 
 def _after_links(text: str, span: NerSpan, taken: list[Found]) -> int | None:
@@ -158,7 +189,10 @@ def _join_surnames(text: str, found: list[Found]) -> list[Found]:
 def assemble(text: str, found: Iterable[Found], kb: KnowledgeBase) -> list[Entity]:
     """One Entity per key, mentions in order, names and places filled in."""
     groups: dict[str, list[Found]] = defaultdict(list)
+    opaque = opaque_spans(text)
     for item in sorted(found, key=lambda f: f.start):
+        if inside_opaque(opaque, item.start, item.end):
+            continue
         groups[item.key].append(item)
     return [_entity(text, key, items, kb) for key, items in groups.items()]
 
