@@ -75,12 +75,14 @@ def from_ner(text: str, spans: Iterable[NerSpan], taken: list[Found]) -> list[Fo
         start = _after_article(text, begin, span.end)
         if span.type is EntityType.PERSON:
             start = _after_title(text, start, span.end)
-        name = _strip_genitive(text[start : span.end])
+        end = _before_parenthesis(text, start, span.end)
+        name = _strip_genitive(text[start:end])
         if (not name[:1].isupper() and not name[:1].isdigit()) or name.casefold() in GENERIC:
             continue
         key = f"unk/{UNKNOWN_TYPES[span.type]}/{_slug(name)}"
-        found.append(Found(start, span.end, key, span.type))
-    return _join_surnames(text, _introduced(text, found))
+        found.append(Found(start, end, key, span.type))
+    found = _introduced(text, found)
+    return _join_surnames(text, found + defined_abbreviations(text, found, taken))
 
 
 def _introduced(text: str, found: list[Found]) -> list[Found]:

@@ -23,6 +23,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from lagebild.kb import FormRecord, KnowledgeBase, load_kb
+from lagebild.stages.entities.coordination import complete_ellipses
 from lagebild.stages.entities.gazetteer import Form, Gazetteer, Hit
 from lagebild.stages.entities.morphology import phrase_variants
 
@@ -32,6 +33,7 @@ REGION_CUE = re.compile(
     re.IGNORECASE,
 )
 REGION_KINDS = frozenset({"region", "district"})
+BLOC_KINDS = frozenset({"continent"})
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,8 @@ class KbMatcher:
         )
         groups = [_drop_unsupported(group, settled) for group in groups]
         links = [self._choose(text, group, settled) for group in groups if group]
-        return [nested for link in links for nested in self._nested(text, link, settled)]
+        links = [nested for link in links for nested in self._nested(text, link, settled)]
+        return complete_ellipses(text, links, self.kb)
 
     def _nested(self, text: str, link: Link, settled: Counter[str]) -> list[Link]:
         """The link itself plus the names inside a role phrase or a description.
@@ -79,7 +82,9 @@ class KbMatcher:
         weapons", "mortars") names a category and is a description too.
         """
         if link.kind == "nationality":
-            return [link]
+            # "European" names a bloc, not a country: no nationality (docs: tests/gold/README.md).
+            bloc = self.kb.get(link.entity_id).kind in BLOC_KINDS
+            return [replace(link, kind="description") if bloc else link]
         head_end = description_head(text, link.start, link.end)
         if link.kind != "role" and head_end is None:
             return [link]
