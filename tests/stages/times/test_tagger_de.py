@@ -46,6 +46,7 @@ def _tagged(text: str, anchor: Anchor | None = ANCHOR) -> list[tuple[str, str | 
         ("in den 1990er Jahren", [("1990er Jahren", "199")]),
         ("täglich", [("täglich", "P1D")]),
         ("montags", [("montags", "XXXX-WXX-1")]),
+        ("zu Ostern 2023", [("Ostern 2023", "2023-04-09")]),
     ],
 )
 def test_expressions(text: str, expected: list[tuple[str, str]]) -> None:

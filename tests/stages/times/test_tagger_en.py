@@ -42,6 +42,10 @@ def _tagged(text: str) -> list[tuple[str, str | None]]:
         ("It closed at noon.", [("noon", "2022-12-20T12:00")]),
         ("He left last Tuesday.", [("last Tuesday", "2022-12-13")]),  # said on a Tuesday
         ("It meets each Thursday.", [("each Thursday", "XXXX-WXX-4")]),
+        ("on Thanksgiving Day", [("Thanksgiving Day", "2022-11-24")]),
+        ("in nineteen ninety-six", [("nineteen ninety-six", "1996")]),
+        ("in the near future", [("the near future", "FUTURE_REF")]),
+        ("October was cold.", [("October", "2022-10")]),
     ],
 )
 def test_expressions(text: str, expected: list[tuple[str, str]]) -> None:

@@ -9,6 +9,7 @@ import pytest
 from lagebild.stages.times.values import (
     acled_precision,
     duration,
+    holiday_date,
     precision_of,
     shifted,
     weekday_date,
@@ -107,3 +108,17 @@ def test_precision(value: str | None, precision: str, acled: int) -> None:
 
 def test_fuzzy_day_is_week_precision_for_acled() -> None:
     assert acled_precision("day", "END") == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "year", "expected"),
+    [
+        ("easter", 2024, date(2024, 3, 31)),
+        ("ostern", 2023, date(2023, 4, 9)),
+        ("thanksgiving", 1999, date(1999, 11, 25)),
+        ("election day", 1998, date(1998, 11, 3)),
+        ("weihnachten", 2022, date(2022, 12, 25)),
+    ],
+)
+def test_holiday_date(name: str, year: int, expected: date) -> None:
+    assert holiday_date(name, year) == expected

@@ -19,7 +19,7 @@ from lagebild.stages.times.lexicon import (
     WEEKDAYS_DE,
     alternation,
 )
-from lagebild.stages.times.values import duration
+from lagebild.stages.times.values import duration, holiday_date
 
 MONTH = rf"(?P<month>{alternation(MONTHS_DE)})(?![\wäöüß-])"
 WD = rf"(?P<wd>{alternation(WEEKDAYS_DE)})"
@@ -184,6 +184,13 @@ def _rules() -> list[r.Rule]:
             r.weekend,
         ),
         r.Rule(
+            "holiday",
+            _c(
+                rf"\b(?P<holiday>Weihnachten|Heiligabend|Silvester|Neujahr|Ostern|Ostersonntag)\b(?:\s{YEAR})?"
+            ),
+            _holiday,
+        ),
+        r.Rule(
             "now",
             _c(r"\b(?:jetzt|derzeit|zurzeit|gegenwärtig|momentan|aktuell)\b", ICASE),
             r.constant("DATE", "PRESENT_REF"),
@@ -266,6 +273,13 @@ def _quarter(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
 def _set_adverb(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
     unit = {"täg": "D", "wöc": "W", "mon": "M", "jäh": "Y", "stü": "TH", "all": "D", "näc": "D"}
     return r.piece(match, "SET", duration(1, unit[match.group("unit").lower()[:3]]))
+
+
+def _holiday(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    year = r.year_number(match) or (ctx.anchor.day.year if ctx.anchor else None)
+    if year is None:
+        return r.piece(match, "DATE", None)
+    return r.piece(match, "DATE", holiday_date(match.group("holiday").lower(), year).isoformat())
 
 
 def _weekday_set(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:

@@ -17,7 +17,7 @@ from lagebild.stages.times.lexicon import (
     WEEKDAYS_EN,
     alternation,
 )
-from lagebild.stages.times.values import duration, quarter_of, shifted
+from lagebild.stages.times.values import duration, holiday_date, quarter_of, shifted
 
 MONTH = rf"(?P<month>{alternation(MONTHS_EN)})(?![\w-])"
 WD = rf"(?P<wd>{alternation(WEEKDAYS_EN)})"
@@ -39,6 +39,10 @@ ONE_MONTH_BEFORE = (
     r"(?:in|since|until|till|by|through|during|from|to|of|each|every|before|after|between|and)"
 )
 ICASE = re.IGNORECASE
+#: Fixed and movable holidays of English-language reporting.
+HOLIDAYS = r"christmas(?:\sday|\seve)?|new year's (?:day|eve)|thanksgiving(?:\sday)?|easter(?:\ssunday)?|independence day|election day"
+SPELLED_DECADES = "ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+SPELLED_UNITS = "one|two|three|four|five|six|seven|eight|nine"
 
 
 def _c(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -89,6 +93,21 @@ def _rules() -> list[r.Rule]:
             r.in_month,
         ),
         r.Rule("this-month", _c(rf"\b(?P<rel>last|next|this)\s{MONTH}(?!\s\d)"), r.in_month),
+        # A bare month name; "May" and "March" are also a verb and a noun.
+        r.Rule("bare-month", _c(rf"\b(?!May\b|March\b){MONTH}(?!\s\d)"), r.in_month),
+        r.Rule(
+            "holiday",
+            _c(rf"\b(?:(?P<rel>last|next|this)\s)?(?P<holiday>{HOLIDAYS})\b(?:\s{YEAR})?", ICASE),
+            _holiday,
+        ),
+        r.Rule(
+            "spelled-year",
+            _c(
+                rf"\b(?:(?P<month>{alternation(MONTHS_EN)})\s)?(?P<spelled>nineteen[\s-](?:{SPELLED_DECADES})(?:[\s-](?:{SPELLED_UNITS}))?|(?:the\syear\s)?two thousand(?:\sand\s(?:{SPELLED_UNITS}))?)\b",
+                ICASE,
+            ),
+            _spelled_year,
+        ),
         r.Rule(
             "relative-day",
             _c(
@@ -231,7 +250,7 @@ def _rules() -> list[r.Rule]:
         r.Rule(
             "future",
             _c(
-                r"\b(?:the future|the coming (?:years|months))\b(?!\s(?:of|contracts?|price|prices|delivery|trading|market)\b)",
+                r"\b(?:the (?:near |distant |foreseeable )?future|the (?:near|short|long) term|the coming (?:years|months))\b(?!\s(?:of|contracts?|price|prices|delivery|trading|market)\b)",
                 ICASE,
             ),
             r.constant("DATE", "FUTURE_REF"),
@@ -257,6 +276,29 @@ def _part_of_date(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
 
 def _weekday_set(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
     return r.piece(match, "SET", f"XXXX-WXX-{WEEKDAYS_EN[match.group('wd')]}")
+
+
+def _holiday(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    name = match.group("holiday").lower()
+    year = r.year_number(match) or (ctx.anchor.day.year if ctx.anchor else None)
+    if year is None:
+        return r.piece(match, "DATE", None)
+    if match.group("rel") and match.group("rel").lower() == "last":
+        year -= 1
+    return r.piece(match, "DATE", holiday_date(name, year).isoformat())
+
+
+def _spelled_year(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    """ "nineteen ninety-six" → 1996, "the year two thousand" → 2000 (broadcast transcripts)."""
+    words = re.split(r"[\s-]+", match.group("spelled").lower())
+    numbers = {w: i for i, w in enumerate(SPELLED_UNITS.split("|"), 1)}
+    tens = {w: 10 * i for i, w in enumerate(SPELLED_DECADES.split("|"), 1)}
+    if words[0] == "nineteen":
+        year = 1900 + tens[words[1]] + (numbers[words[2]] if len(words) > 2 else 0)
+    else:
+        year = 2000 + numbers.get(words[-1], 0)
+    month = MONTHS_EN.get(match.group("month") or "")
+    return r.piece(match, "DATE", f"{year:04d}-{month:02d}" if month else f"{year:04d}")
 
 
 def _vague_span(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:

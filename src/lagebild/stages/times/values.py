@@ -176,3 +176,43 @@ def acled_precision(precision: str, mod: str | None = None) -> int:
     if precision == "week":
         return 2
     return 3
+
+
+#: German holiday names → the English keys of ``holiday_date``.
+GERMAN_HOLIDAYS = {
+    "weihnachten": "christmas day", "heiligabend": "christmas eve",
+    "silvester": "new year's eve", "neujahr": "new year's day", "ostern": "easter",
+    "ostersonntag": "easter sunday",
+}  # fmt: skip
+
+
+def holiday_date(name: str, year: int) -> date:
+    """The date of a holiday in ``year`` (Western Easter; US Thanksgiving and Election Day)."""
+    name = GERMAN_HOLIDAYS.get(name, name)
+    if name.startswith("christmas"):
+        return date(year, 12, 24 if name.endswith("eve") else 25)
+    if name.startswith("new year"):
+        return date(year, 12, 31) if name.endswith("eve") else date(year, 1, 1)
+    if name.startswith("thanksgiving"):
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if name.startswith("easter"):
+        return _easter(year)
+    if name == "independence day":
+        return date(year, 7, 4)
+    first = date(year, 11, 2)  # election day: the Tuesday after the first Monday
+    return first + timedelta(days=(1 - first.weekday()) % 7)
+
+
+def _easter(year: int) -> date:
+    """Anonymous Gregorian algorithm (Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * weekday) // 451
+    month, day = divmod(h + weekday - 7 * m + 114, 31)
+    return date(year, month, day + 1)
