@@ -44,8 +44,20 @@ def test_a_description_keeps_only_its_nationality_word(
     assert [link for link in _links(text) if link[2] != "description"] == expected
 
 
-def test_a_place_description_is_cut_to_its_name() -> None:
-    assert [surface for surface, _, _ in _links("in the Kyiv region")] == ["Kyiv"]
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("in the Kyiv region", "Kyiv"),
+        ("500 Stinger missiles", "Stinger"),
+        ("on his Telegram channel", "Telegram"),
+    ],
+)
+def test_a_description_is_cut_to_its_name(text: str, name: str) -> None:
+    assert [surface for surface, _, _ in _links(text)] == [name]
+
+
+def test_a_lower_case_word_that_is_no_generic_noun_stays_in_the_name() -> None:
+    assert _links("the Normandy format met") == [("Normandy format", "org/normandy-format", "name")]
 
 
 def test_a_lower_case_weapon_category_is_a_description() -> None:
@@ -58,6 +70,7 @@ def test_a_lower_case_weapon_category_is_a_description() -> None:
         ("Russian military", 7),
         ("nuclear weapons", 0),
         ("Ministry of Defense", None),
+        ("Normandy format", None),
         ("russischen Verteidigungsministeriums", None),
         ("Luhansk oblasts", 7),
     ],

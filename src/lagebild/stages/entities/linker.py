@@ -149,9 +149,15 @@ class _Candidate:
         return self.record.entity_id
 
 
-#: Lower-case words that may stand inside a name ("Ministry of Defense", "Servant of the People").
-FUNCTION_WORDS = frozenset(
-    "of the and for on in to at de du des der die das den dem und für zur zum im am vom".split()
+#: Generic nouns that turn "<Name> <noun>" into a description ("Russian military", "Kyiv
+#: region", "Telegram channel"); other lower-case words may belong to a name ("Normandy format").
+GENERIC_NOUNS = frozenset(
+    """military army armies government governments forces troops navy police intelligence
+    services service authorities administration leadership officials regime ministry parliament
+    oblast oblasts region regions province provinces district districts krai city channel
+    channels account site platform missile missiles drone drones helicopter helicopters jet jets
+    aircraft system systems launcher launchers rocket rockets tank tanks howitzer howitzers
+    vehicle vehicles munitions""".split()
 )
 
 
@@ -159,14 +165,13 @@ def description_head(text: str, start: int, end: int) -> int | None:
     """Where the capitalised head of a description ends, or None when the span is a name.
 
     "Russian military" → after "Russian"; "nuclear weapons" → ``start`` (no head);
-    "Ministry of Defense", "russischen Verteidigungsministeriums" → None.
+    "Ministry of Defense", "Normandy format", "russischen Verteidigungsministeriums" → None.
     """
     words = list(re.finditer(r"[^\s]+", text[start:end]))
     if not words[0].group()[:1].isupper() and not words[0].group()[:1].isdigit():
         return start if all(w.group().islower() for w in words) else None
     for previous, word in pairwise(words):
-        token = word.group()
-        if token[:1].islower() and token not in FUNCTION_WORDS:
+        if word.group() in GENERIC_NOUNS:
             return start + previous.end()
     return None
 
