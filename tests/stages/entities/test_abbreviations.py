@@ -29,3 +29,9 @@ def test_a_taken_span_is_left_alone() -> None:
 def test_words_in_parentheses_that_are_no_acronyms_are_ignored(text: str) -> None:
     place = Found(0, 4, "place/kyiv", EntityType.PLACE)
     assert defined_abbreviations(text, [place], ()) == []
+
+
+def test_an_acronym_whose_capitals_the_mention_lacks_is_ignored() -> None:
+    text = "the Industrial Bank of China (ICBC) complied"
+    china = Found(22, 27, "place/china", EntityType.PLACE)
+    assert defined_abbreviations(text, [china], ()) == []

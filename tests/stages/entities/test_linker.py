@@ -36,6 +36,8 @@ def test_names_inside_a_role_phrase_are_linked(text: str, inner: tuple[str, str,
     [
         ("the Russian military said", [("Russian", "place/russia", "nationality")]),
         ("the Ukrainian government said", [("Ukrainian", "place/ukraine", "nationality")]),
+        ("the US military said", [("US", "place/united-states", "alias")]),
+        ("the Russian prosecutor general’s office", [("Russian", "place/russia", "nationality")]),
     ],
 )
 def test_a_description_keeps_only_its_nationality_word(

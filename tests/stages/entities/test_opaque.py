@@ -33,7 +33,13 @@ def test_an_abbreviation_of_an_opaque_name_is_opaque_where_it_recurs() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Russia and Ukraine met in Minsk.", "Ukraine’s Budapest talks", "a Russian agreement"]
+    "text",
+    [
+        "Russia and Ukraine met in Minsk.",
+        "Ukraine’s Budapest talks",
+        "a Russian agreement",
+        "the Collective Security Treaty Organization",
+    ],
 )
 def test_plain_names_are_not_opaque(text: str) -> None:
     assert _opaque(text) == []

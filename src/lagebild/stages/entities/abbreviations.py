@@ -29,13 +29,20 @@ def defined_abbreviations(text: str, found: Sequence[Found], taken: Iterable[Fou
         if item.kind != "name":
             continue
         match = DEFINITION.match(text, item.end)
-        if match is None:
+        if match is None or not _initials_fit(match.group(1), text[item.start : item.end]):
             continue
         for start, end in _uses(text, match.group(1)):
             if not _overlaps(occupied, start, end):
                 added.append(replace(item, start=start, end=end))
                 occupied.append((start, end))
     return added
+
+
+def _initials_fit(acronym: str, name: str) -> bool:
+    """Every capital of the acronym starts a word of the name, in any order ("Defense
+    Ministry (MoD)"): "China (ICBC)" is the tail of a longer name the mention missed."""
+    initials = {word[0] for word in re.findall(r"[A-Z][\w’'-]*", name)}
+    return {c for c in acronym if c.isupper()} <= initials
 
 
 def _uses(text: str, acronym: str) -> Iterable[tuple[int, int]]:

@@ -95,10 +95,17 @@ class KbMatcher:
         inner = self._inner(text, link.start, end, settled)
         if link.kind == "role":
             return [link, *inner]
-        if len(inner) == 1 and inner[0].kind != "nationality" and inner[0].end == end:
-            # "Kyiv region": the name part denotes the described entity itself.
+        if len(inner) == 1 and self._same_type(inner[0], link) and inner[0].end == end:
+            # "Kyiv region", "Stinger missiles": the name part denotes the described entity;
+            # in "US military" it does not (a country, not its armed forces).
             return [replace(link, end=end)]
         return [replace(link, kind="description"), *inner]
+
+    def _same_type(self, inner: Link, link: Link) -> bool:
+        kb = self.kb
+        return inner.kind != "nationality" and (
+            kb.get(inner.entity_id).type is kb.get(link.entity_id).type
+        )
 
     def _inner(self, text: str, start: int, end: int, settled: Counter[str]) -> list[Link]:
         def no_role(hit: Hit) -> bool:
@@ -149,6 +156,10 @@ class _Candidate:
         return self.record.entity_id
 
 
+#: Lower-case words that may stand inside a name ("Ministry of Defense", "Servant of the People").
+FUNCTION_WORDS = frozenset(
+    "of the and for on in to at de du des der die das den dem und für".split()
+)
 #: Generic nouns that turn "<Name> <noun>" into a description ("Russian military", "Kyiv
 #: region", "Telegram channel"); other lower-case words may belong to a name ("Normandy format").
 GENERIC_NOUNS = frozenset(
@@ -157,7 +168,7 @@ GENERIC_NOUNS = frozenset(
     oblast oblasts region regions province provinces district districts krai city channel
     channels account site platform missile missiles drone drones helicopter helicopters jet jets
     aircraft system systems launcher launchers rocket rockets tank tanks howitzer howitzers
-    vehicle vehicles munitions""".split()
+    vehicle vehicles munitions office offices""".split()
 )
 
 
@@ -170,8 +181,11 @@ def description_head(text: str, start: int, end: int) -> int | None:
     words = list(re.finditer(r"[^\s]+", text[start:end]))
     if not words[0].group()[:1].isupper() and not words[0].group()[:1].isdigit():
         return start if all(w.group().islower() for w in words) else None
+    if not any(word.group() in GENERIC_NOUNS for word in words[1:]):
+        return None
     for previous, word in pairwise(words):
-        if word.group() in GENERIC_NOUNS:
+        token = word.group()
+        if token[:1].islower() and token not in FUNCTION_WORDS:
             return start + previous.end()
     return None
 

@@ -18,8 +18,9 @@ _HEAD = (
     r"(?:Accords?|Agreements?|Memorandum|Final Act|Charter|Treaty|Protocol|Declaration|"
     r"Doctrine|Index|Resolution \d+|[Cc]onventions?)"
 )
-#: "Minsk II Accords", "UN Security Council Resolution 2202", "Geneva convention".
-NAMED_BY_HEAD = re.compile(rf"\b{_WORD}(?: {_WORD})* {_HEAD}\b")
+#: "Minsk II Accords", "UN Security Council Resolution 2202", "Geneva convention"; not
+#: when the name goes on ("Collective Security Treaty Organization" is an organisation).
+NAMED_BY_HEAD = re.compile(rf"\b{_WORD}(?: {_WORD})* {_HEAD}\b(?! [A-Z])")
 #: "Convention on Cluster Munitions", "Treaty on Open Skies".
 NAMED_BY_TOPIC = re.compile(
     r"\b(?:Convention|Treaty|Agreement|Declaration|Protocol) (?:on|of|for) (?:the )?"
