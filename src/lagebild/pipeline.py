@@ -36,6 +36,7 @@ BUILTIN_STAGE_MODULES = (
     "lagebild.stages.sentences",
     "lagebild.stages.times.stage",
     "lagebild.stages.entities.stage",
+    "lagebild.stages.claims.stage",
 )
 
 

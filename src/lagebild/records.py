@@ -136,13 +136,31 @@ class TimeExpression(Span):
 
 
 class Claim(Span):
-    """Who said what, when, and how it is reported."""
+    """Who said what, when, and how it is reported (the span is the claim's clause)."""
 
-    speaker: str | None = None
+    speaker: str | None = Field(default=None, description="The speaker as the text names it.")
+    speaker_id: str | None = Field(
+        default=None, description="Entity id of the speaker, where linked (pronouns resolved)."
+    )
     cue: str | None = None
     content: str = ""
+    content_start: int | None = Field(default=None, description="Offset of the content.")
+    content_end: int | None = Field(default=None, description="End offset of the content.")
     mode: str = Field(default="indirect", description="direct, indirect, reported, free-indirect.")
     date: str | None = None
+    date_source: str | None = Field(
+        default=None, description="sentence (a time expression), block, document or none."
+    )
+    medium: str | None = Field(default=None, description="Where it was said: Telegram, TV …")
+    chain: list[str] = Field(
+        default_factory=list,
+        description="Attribution chain: the document's source, intermediaries, the speaker.",
+    )
+    stance: str = Field(
+        default="neutral",
+        description="The reporter's stance: supported, neutral, disputed, refuted.",
+    )
+    stance_cue: str | None = Field(default=None, description="The words that set the stance.")
 
 
 class Assessment(Span):

@@ -1,0 +1,1 @@
+"""Claims: reported speech with speaker, cue, content, date, stance and attribution."""

@@ -1,0 +1,118 @@
+"""The claim stage: ``lagebild.claims.v1`` — who said what, when, and how it is reported.
+
+Per sentence, ``detect`` finds the cue, mode and content; ``speaker`` attaches the
+speaker (entity, resolved pronoun or noun phrase).  The statement date is a time
+expression of the clause outside the content ("sagte am Montag"), else the ticker
+block's stamp, else the document date.  The stance looks for the reporter's cues in
+the claim's sentence and the next one ("offered no evidence", "falsely claimed",
+"lassen sich nicht unabhängig überprüfen").
+"""
+
+from __future__ import annotations
+
+from lagebild.pipeline import Stage, register_stage
+from lagebild.records import Claim, Document, Span
+from lagebild.stages.claims import cues as c
+from lagebild.stages.claims.detect import Found, claims_in_sentence
+from lagebild.stages.claims.speaker import Speaker, citing, speaker_of
+
+
+@register_stage(
+    "lagebild.claims.v1",
+    requires=["text", "language", "sentences", "entities", "times"],
+    assigns=["claims"],
+)
+def make_claims() -> Stage:
+    """Find reported speech in German and English text."""
+
+    def claims(document: Document) -> Document:
+        language = document.language or "en"
+        document.claims = [
+            _claim(document, index, found, language)
+            for index, sentence in enumerate(document.sentences)
+            for found in claims_in_sentence(document.text, sentence.start, sentence.end, language)
+        ]
+        return document
+
+    return claims
+
+
+def _claim(document: Document, index: int, found: Found, language: str) -> Claim:
+    text = document.text
+    speaker = speaker_of(document, found, language)
+    date, date_source = _date(document, found)
+    stance, stance_cue = _stance(document, index, found)
+    medium = c.MEDIUM.search(text, found.start, found.end)
+    return Claim(
+        start=found.start,
+        end=found.end,
+        speaker=speaker.text,
+        speaker_id=speaker.entity_id,
+        cue=_cue(text, found),
+        content=text[found.content_start : found.content_end],
+        content_start=found.content_start,
+        content_end=found.content_end,
+        mode=found.mode,
+        date=date,
+        date_source=date_source,
+        medium=medium.group() if medium else None,
+        chain=_chain(document, found, speaker),
+        stance=stance,
+        stance_cue=stance_cue,
+    )
+
+
+def _cue(text: str, found: Found) -> str:
+    """The cue as a reader names it: particle verbs with their particle ("kündigte an")."""
+    word = text[found.cue_start : found.cue_end].strip()
+    particle = c.PARTICLE_DE.get(word)
+    return f"{word} {particle}" if particle else word
+
+
+def _date(document: Document, found: Found) -> tuple[str | None, str]:
+    for time in document.times:
+        inside_clause = found.start <= time.start < found.end
+        in_content = found.content_start <= time.start < found.content_end
+        if inside_clause and not in_content and time.type in ("DATE", "TIME") and time.value:
+            return time.value, "sentence"
+    block = _block_anchor(document, found.start)
+    if block:
+        return block, "block"
+    if document.published:
+        return document.published.isoformat(), "document"
+    return None, "none"
+
+
+def _block_anchor(document: Document, offset: int) -> str | None:
+    blocks = document.metadata.get("time", {}).get("blocks", [])
+    current = None
+    for block in blocks:
+        if block["start"] > offset:
+            break
+        current = block["anchor"]
+    return current
+
+
+def _stance(document: Document, index: int, found: Found) -> tuple[str, str | None]:
+    """The strongest stance cue from the claim's clause to the end of the next sentence
+    (refuted first); hedges like "angeblich" count only next to the cue."""
+    sentences = document.sentences[index : index + 2]
+    spans = [Span(start=found.start, end=sentences[0].end), *sentences[1:]]
+    for stance in ("refuted", "disputed", "supported"):
+        for span in spans:
+            match = c.STANCE[stance].search(document.text, span.start, span.end)
+            if match:
+                return stance, match.group().strip()
+    near = (max(found.cue_start - 25, found.start), min(found.cue_end + 25, found.end))
+    weak = c.WEAK_STANCE.search(document.text, *near)  # "behauptete", "allegedly" at the cue
+    return ("disputed", weak.group()) if weak else ("neutral", None)
+
+
+def _chain(document: Document, found: Found, speaker: Speaker) -> list[str]:
+    """The document's source → the reporting speaker → the source it cites."""
+    source = document.author or document.title or document.source or None
+    links = [link for link in (source, speaker.text) if link]
+    cited = citing(document.text, found.start, found.end)
+    if cited:
+        links.append(cited)
+    return links

@@ -1,0 +1,149 @@
+"""Claims over whole documents: mode, speaker, cue, content, date and stance."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import lagebild
+from lagebild.records import Claim, Document
+
+CORPUS = Path(__file__).parents[3] / ".." / "shared" / "corpus"
+SEED = CORPUS / "seed" / "isw-update-301-de.txt"
+
+
+def _claims(text: str, language: str = "de") -> list[Claim]:
+    document = Document(raw_text=text, language=language, published=date(2022, 12, 20))
+    return lagebild.analyze_document(document).claims
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "mode", "speaker", "cue", "content"),
+    [
+        (
+            "Putin kündigte an, dass Belarus neue Raketen erhalte.",
+            "de",
+            "indirect",
+            "person/vladimir-putin",
+            "kündigte an",
+            "Belarus neue Raketen erhalte",
+        ),
+        (
+            "Die Lage an der Grenze sei stabil, sagte Lukaschenko.",
+            "de",
+            "indirect",
+            "person/alexander-lukashenko",
+            "sagte",
+            "Die Lage an der Grenze sei stabil",
+        ),
+        (
+            "Putin erklärte, beide Führer hätten die Verteidigung erörtert.",
+            "de",
+            "indirect",
+            "person/vladimir-putin",
+            "erklärte",
+            "beide Führer hätten die Verteidigung erörtert",
+        ),
+        (
+            "„Wir werden niemals angreifen, das ist klar“, sagte Lukaschenko.",
+            "de",
+            "direct",
+            "person/alexander-lukashenko",
+            "sagte",
+            "Wir werden niemals angreifen, das ist klar",
+        ),
+        (
+            "Zelensky claimed that Russia was preparing to bomb Odesa.",
+            "en",
+            "indirect",
+            "person/volodymyr-zelensky",
+            "claimed",
+            "Russia was preparing to bomb Odesa",
+        ),
+    ],
+)
+def test_modes_speakers_and_content(
+    text: str, language: str, mode: str, speaker: str, cue: str, content: str
+) -> None:
+    (claim,) = _claims(text, language)
+    assert (claim.mode, claim.speaker_id, claim.cue, claim.content) == (
+        mode,
+        speaker,
+        cue,
+        content,
+    )
+
+
+def test_source_marker_laut() -> None:
+    (claim,) = _claims("Laut Lukaschenko wird Russland S-400 liefern.")
+    assert (claim.mode, claim.speaker_id, claim.cue) == (
+        "indirect",
+        "person/alexander-lukashenko",
+        "Laut",
+    )
+    assert claim.content == "wird Russland S-400 liefern"
+
+
+def test_particle_verb_without_particle_is_no_cue() -> None:
+    assert _claims("Die Ukraine teilte das Land in zwei Zonen.") == []
+
+
+def test_participle_after_article_is_no_cue() -> None:
+    assert _claims("Die behaupteten Angriffe blieben aus.") == []
+
+
+def test_scare_quotes_are_not_direct_speech() -> None:
+    (claim,) = _claims("Putin sagte, die Lage sei „eskalierend“.")
+    assert claim.mode == "indirect"
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Mizintsev falsely claimed that Ukraine shelled the corridor.", "refuted"),
+        (
+            "Zelensky claimed that Russia was preparing an attack, although he offered no evidence.",
+            "disputed",
+        ),
+        ("Peskov said that talks would continue.", "neutral"),
+    ],
+)
+def test_stance(text: str, stance: str) -> None:
+    assert _claims(text, "en")[0].stance == stance
+
+
+def test_statement_date_from_the_clause_not_the_content() -> None:
+    (claim,) = _claims("Lukaschenko sagte am 19. Dezember, Russland werde am 1. März liefern.")
+    assert (claim.date, claim.date_source) == ("2022-12-19", "sentence")
+
+
+def test_date_falls_back_to_the_document() -> None:
+    (claim,) = _claims("Putin sagte, Russland werde liefern.")
+    assert (claim.date, claim.date_source) == ("2022-12-20", "document")
+
+
+def test_pronoun_speaker_is_resolved() -> None:
+    claims = _claims("Putin reiste nach Minsk. Dort sagte er, Belarus sei ein Verbündeter.")
+    assert (claims[-1].speaker, claims[-1].speaker_id) == ("er", "person/vladimir-putin")
+
+
+def test_medium() -> None:
+    (claim,) = _claims("Selenskyj erklärte auf Telegram, die Front halte.")
+    assert claim.medium == "auf Telegram"
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not SEED.exists(), reason="../shared/corpus is not beside the project")
+def test_seed_claims() -> None:
+    document = lagebild.analyze(SEED, published=date(2022, 12, 20))
+    found = {(c.speaker_id, c.mode, c.cue): c for c in document.claims}
+    aircrews = found["person/vladimir-putin", "indirect", "kündigte an"]
+    assert "Munition mit speziellen Sprengköpfen" in aircrews.content
+    delivery = found["person/alexander-lukashenko", "indirect", "hingewiesen"]
+    assert "S-400" in delivery.content and "Iskander" in delivery.content
+    defence = found["person/vladimir-putin", "indirect", "erklärte"]
+    assert "hätten" in defence.content
+    hints = found["person/alexander-lukashenko", "reported", "Andeutungen"]
+    assert hints.date == "2022-02-17"
