@@ -147,3 +147,18 @@ def test_lone_person_words_need_an_introduction(
     text = "Krieg und Frieden. Olaf Scholz kam. Dann Scholz. Kanzlerin Merkel"
     ner = [NerSpan(s, e, EntityType.PERSON, "PER") for s, e in spans]
     assert [text[f.start : f.end] for f in from_ner(text, ner, [])] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Officials told The Washington Post that", "The Washington Post"),
+        ("The Washington Post reported.", "Washington Post"),
+        ("officials told the Washington Post that", "Washington Post"),
+    ],
+)
+def test_a_capitalised_article_inside_a_sentence_belongs_to_the_title(
+    text: str, mention: str
+) -> None:
+    document = STAGE(Document(text=text, language="en"))
+    assert [m.text for e in document.entities for m in e.mentions] == [mention]

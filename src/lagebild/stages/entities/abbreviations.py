@@ -20,22 +20,37 @@ if TYPE_CHECKING:
 DEFINITION = re.compile(r"\s?\(([A-Z](?=[A-Za-z&]*[A-Z])[A-Za-z&]{1,9})\)")
 
 
-def defined_abbreviations(text: str, found: Sequence[Found], taken: Iterable[Found]) -> list[Found]:
-    """Mentions of acronyms defined after a mention in ``found``, where nothing in
-    ``found`` or ``taken`` already stands."""
-    occupied = [(f.start, f.end) for f in (*found, *taken)]
+def with_abbreviations(text: str, found: Sequence[Found], taken: Iterable[Found]) -> list[Found]:
+    """``found`` plus the mentions of acronyms defined after one of its mentions.
+
+    A mention in ``found`` that is exactly such an acronym but of another entity gives way
+    (the model's "MoD" place); one in ``taken`` (a knowledge-base link) stands.
+    """
+    definitions = _definitions(text, found)
+    kept = [f for f in found if not _contradicts(text, f, definitions)]
+    occupied = [(f.start, f.end) for f in (*kept, *taken)]
     added: list[Found] = []
-    for item in found:
-        if item.kind != "name":
-            continue
-        match = DEFINITION.match(text, item.end)
-        if match is None or not _initials_fit(match.group(1), text[item.start : item.end]):
-            continue
-        for start, end in _uses(text, match.group(1)):
+    for acronym, item in definitions.items():
+        for start, end in _uses(text, acronym):
             if not _overlaps(occupied, start, end):
                 added.append(replace(item, start=start, end=end))
                 occupied.append((start, end))
-    return added
+    return kept + added
+
+
+def _contradicts(text: str, item: Found, definitions: dict[str, Found]) -> bool:
+    defined = definitions.get(text[item.start : item.end])
+    return defined is not None and defined.key != item.key
+
+
+def _definitions(text: str, found: Sequence[Found]) -> dict[str, Found]:
+    """Acronym → the first name mention it is defined after ("Defense Ministry (MoD)")."""
+    definitions: dict[str, Found] = {}
+    for item in found:
+        match = DEFINITION.match(text, item.end) if item.kind == "name" else None
+        if match and _initials_fit(match.group(1), text[item.start : item.end]):
+            definitions.setdefault(match.group(1), item)
+    return definitions
 
 
 def _initials_fit(acronym: str, name: str) -> bool:

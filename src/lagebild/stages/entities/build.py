@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from lagebild.kb import Entity as KbEntity
 from lagebild.kb import KnowledgeBase
 from lagebild.records import Entity, EntityType, Geo, Mention
-from lagebild.stages.entities.abbreviations import defined_abbreviations
+from lagebild.stages.entities.abbreviations import with_abbreviations
+from lagebild.stages.entities.compass import compass_regions
 from lagebild.stages.entities.gazetteer import fold
 from lagebild.stages.entities.linker import Link
 from lagebild.stages.entities.ner import NerSpan
@@ -57,7 +58,7 @@ def from_links(text: str, links: Iterable[Link], kb: KnowledgeBase) -> list[Foun
         kind = {"designation": "name", "alias": "name"}.get(link.kind, link.kind)
         start = _after_article(text, link.start, link.end)
         found.append(Found(start, link.end, entity.id, EntityType(entity.type.value), kind))
-    return found + defined_abbreviations(text, found, ())
+    return compass_regions(text, with_abbreviations(text, found, ()))
 
 
 def from_ner(text: str, spans: Iterable[NerSpan], taken: list[Found]) -> list[Found]:
@@ -82,7 +83,7 @@ def from_ner(text: str, spans: Iterable[NerSpan], taken: list[Found]) -> list[Fo
         key = f"unk/{UNKNOWN_TYPES[span.type]}/{_slug(name)}"
         found.append(Found(start, end, key, span.type))
     found = _introduced(text, found)
-    return _join_surnames(text, found + defined_abbreviations(text, found, taken))
+    return _join_surnames(text, with_abbreviations(text, found, taken))
 
 
 def _introduced(text: str, found: list[Found]) -> list[Found]:
@@ -125,9 +126,18 @@ TITLE_BEFORE = re.compile(TITLES.pattern + r"$")
 
 
 def _after_article(text: str, start: int, end: int) -> int:
-    if text.startswith(ARTICLES, start) and end - start > 4:
-        return start + 4
-    return start
+    """Past a leading article, except a capitalised one inside a sentence: that one belongs
+    to a title ("told The Washington Post", "access to The Village")."""
+    if not text.startswith(ARTICLES, start) or end - start <= 4:
+        return start
+    if text[start].isupper() and not _sentence_initial(text, start):
+        return start
+    return start + 4
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t“\"‘'(")
+    return not before or before[-1] in ".!?:;\n-–—•▲*#"
 
 
 def _after_title(text: str, start: int, end: int) -> int:
