@@ -84,7 +84,9 @@ class Mention(Span):
     """One occurrence of an entity in the clean text."""
 
     text: str
-    kind: str = Field(default="name", description="name, nationality, role, pronoun, compound.")
+    kind: str = Field(
+        default="name", description="name, nationality, role, description, pronoun, compound."
+    )
 
 
 class Geo(Record):

@@ -53,6 +53,10 @@ SOURCE_DE = re.compile(
 SOURCE_EN = re.compile(r"\b(?:[Aa]ccording to|[Cc]iting|[Pp]er)\s")
 #: A postposed source: "dem Generalstab zufolge".
 ZUFOLGE = re.compile(r"\bzufolge\b")
+#: An English verb form after a determiner is a noun ("for that claim", "his claims").
+DETERMINER_BEFORE_EN = re.compile(
+    r"\b(?:the|a|an|that|this|these|those|his|her|its|their|our|such|any|no)\s+$", re.IGNORECASE
+)
 #: A German participle after a determiner is an adjective ("der behaupteten Aggression").
 DETERMINER_BEFORE = re.compile(
     r"\b(?:der|die|das|den|dem|des|ein|eine|einer|einem|eines|seiner|ihrer)\s+$", re.IGNORECASE

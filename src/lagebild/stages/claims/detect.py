@@ -22,6 +22,11 @@ from lagebild.stages.claims import cues as c
 CLAUSE_STOP = re.compile(
     r"[;:]|,\s(?:während|wobei|aber|sondern|obwohl|while|whereas|but|although|though)\b|\s[–—]\s"
 )
+#: A second speech verb coordinated with the first: "… and falsely claimed …".
+COORDINATED_CUE = re.compile(
+    rf"\s(?:and|und)\s(?=(?:\w+ly\s|also\s|auch\s)?(?:{c.alternation(c.SPEECH_EN)}|"
+    rf"{c.alternation(c.SPEECH_DE)})\b)"
+)
 #: An adverbial between cue and comma ("sagte am 19. Dezember, …"); ordinal dots allowed.
 LEAD_TO_COMMA = re.compile(r"(?:[^,.;:]|(?<=\d)\.){0,80}?,\s")
 #: The content conjunction after a cue, past a short adverbial ("stated on March 5 that").
@@ -92,14 +97,15 @@ def _verbs(
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Main clauses: a sentence split at ";", ", während", ", while", dashes."""
-    cuts = [start, *(m.start() for m in CLAUSE_STOP.finditer(text, start, end)), end]
+    stops = [m.start() for m in CLAUSE_STOP.finditer(text, start, end)]
+    stops += [m.start() for m in COORDINATED_CUE.finditer(text, start, end)]
+    cuts = [start, *sorted(stops), end]
     return [(a, b) for a, b in pairwise(cuts) if b - a > 8]
 
 
 def _valid_verb(text: str, match: re.Match[str], start: int, end: int, language: str) -> bool:
-    if language == "de" and c.DETERMINER_BEFORE.search(
-        text, max(start, match.start() - 12), match.start()
-    ):
+    determiner = c.DETERMINER_BEFORE if language == "de" else c.DETERMINER_BEFORE_EN
+    if determiner.search(text, max(start, match.start() - 12), match.start()):
         return False
     particle = c.PARTICLE_DE.get(match.group()) if language == "de" else None
     if particle is None:
@@ -174,12 +180,13 @@ def _clause_after(text: str, position: int, end: int) -> tuple[int, int] | None:
 
 def _english_clause(text: str, start: int, end: int) -> bool:
     """ "said Russia was preparing …": a clause follows when it holds a finite verb."""
-    return (
-        re.search(
-            r"\b(?:is|are|was|were|will|would|had|has|have|could|can|may|might)\b", text[start:end]
-        )
-        is not None
-    )
+    return ENGLISH_FINITE.search(text, start, end) is not None
+
+
+ENGLISH_FINITE = re.compile(
+    r"\b(?:is|are|was|were|will|would|had|has|have|could|can|may|might|must|should|"
+    r"did|does|do|[a-z]{3,}ed)\b"
+)
 
 
 def _source(text: str, start: int, end: int, lang: str) -> Found | None:

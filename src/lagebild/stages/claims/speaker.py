@@ -69,13 +69,12 @@ def _by_position(
     after = [m for m in mentions if m[0] >= found.cue_end and _adjacent(text, found.cue_end, m[0])]
     before = [m for m in mentions if m[1] <= found.cue_start]
     in_clause = [m for m in before if m[0] >= found.start]
-    before = in_clause or before  # a subject shared with an earlier clause ("…, sondern wiesen")
-    if after and not before:
-        return _entity(document, after[0])
-    if before:
-        return _entity(document, before[0] if language == "de" else before[-1])
+    if in_clause:
+        return _entity(document, in_clause[0] if language == "de" else in_clause[-1])
     if after:
         return _entity(document, after[0])
+    if before:  # a subject shared with an earlier clause ("…, sondern wiesen", "and claimed")
+        return _entity(document, before[0])
     if language == "de":
         return _phrase_after(text, found.cue_end, found.end)
     return _phrase_before(text, found.start, found.cue_start)

@@ -10,6 +10,8 @@ the claim's sentence and the next one ("offered no evidence", "falsely claimed",
 
 from __future__ import annotations
 
+import re
+
 from lagebild.pipeline import Stage, register_stage
 from lagebild.records import Claim, Document, Span
 from lagebild.stages.claims import cues as c
@@ -27,11 +29,15 @@ def make_claims() -> Stage:
 
     def claims(document: Document) -> Document:
         language = document.language or "en"
-        document.claims = [
-            _claim(document, index, found, language)
-            for index, sentence in enumerate(document.sentences)
-            for found in claims_in_sentence(document.text, sentence.start, sentence.end, language)
-        ]
+        document.claims = []
+        for index, sentence in enumerate(document.sentences):
+            previous: Claim | None = None
+            for found in claims_in_sentence(document.text, sentence.start, sentence.end, language):
+                claim = _claim(document, index, found, language)
+                if previous and COORDINATED.match(document.text, found.start):
+                    claim = _with_speaker_of(claim, previous)
+                document.claims.append(claim)
+                previous = claim
         return document
 
     return claims
@@ -59,6 +65,17 @@ def _claim(document: Document, index: int, found: Found, language: str) -> Claim
         chain=_chain(document, found, speaker),
         stance=stance,
         stance_cue=stance_cue,
+    )
+
+
+#: A clause that continues the previous one's subject: "… and falsely claimed …".
+COORDINATED = re.compile(r"\s*(?:and|und)\s")
+
+
+def _with_speaker_of(claim: Claim, previous: Claim) -> Claim:
+    chain = [*claim.chain[:-1], previous.speaker] if previous.speaker else claim.chain
+    return claim.model_copy(
+        update={"speaker": previous.speaker, "speaker_id": previous.speaker_id, "chain": chain}
     )
 
 
