@@ -147,3 +147,17 @@ def test_seed_claims() -> None:
     assert "hätten" in defence.content
     hints = found["person/alexander-lukashenko", "reported", "Andeutungen"]
     assert hints.date == "2022-02-17"
+
+
+ISW_0306 = CORPUS / "isw-en" / "2022-03-06-ukraine-invasion-update-16.md"
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not ISW_0306.exists(), reason="../shared/corpus is not beside the project")
+def test_isw_2022_03_06_claims_and_stances() -> None:
+    document = lagebild.analyze(ISW_0306)
+    zelensky = [c for c in document.claims if c.speaker_id == "person/volodymyr-zelensky"]
+    odesa = next(c for c in zelensky if "Odesa" in c.content)
+    assert (odesa.stance, odesa.stance_cue) == ("disputed", "offered no evidence")
+    mizintsev = [c for c in document.claims if "Mizintsev" in (c.speaker or "")]
+    assert any(c.stance == "refuted" and c.cue == "claimed" for c in mizintsev)
