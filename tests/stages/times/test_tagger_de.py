@@ -53,6 +53,16 @@ def test_expressions(text: str, expected: list[tuple[str, str]]) -> None:
     assert _tagged(text) == expected
 
 
+def test_bare_clock_time_takes_the_day_named_before() -> None:
+    text = "Am 10. Dezember begann die Sitzung. Sie endete um 22 Uhr."
+    assert _tagged(text)[-1] == ("22 Uhr", "2022-12-10T22:00")
+
+
+def test_clock_time_in_a_new_paragraph_takes_the_anchor_day() -> None:
+    text = "Am 10. Dezember begann die Sitzung.\n\nSie endete um 22 Uhr."
+    assert _tagged(text)[-1] == ("22 Uhr", "2022-12-20T22:00")
+
+
 def test_range_gives_two_dates() -> None:
     expected = [("4.", "2022-03-04"), ("6. März", "2022-03-06")]
     assert _tagged("Sie trafen sich vom 4. bis 6. März.") == expected

@@ -73,7 +73,32 @@ def tag(
             reference = next(
                 (p.value for p in pieces if p.value and QUARTER.match(p.value)), reference
             )
-    return _merge_date_and_clock(text, found)
+    return _clock_days(text, _merge_date_and_clock(text, found))
+
+
+#: How far back (characters) a named day still dates a bare clock time.
+CLOCK_REACH = 250
+DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
+
+
+def _clock_days(text: str, found: list[Found]) -> list[Found]:
+    """A bare clock time ("um 14 Uhr", "at 10:35 a.m.") belongs to the day the text
+    named just before it in the same paragraph, not necessarily the anchor's day."""
+    dated: list[Found] = []
+    last_day: Piece | None = None
+    for item in found:
+        piece = item.piece
+        if piece.type == "DATE" and piece.value and DAY_VALUE.match(piece.value):
+            last_day = piece
+        elif piece.clock and last_day and _near(text, last_day, piece) and piece.value:
+            value = f"{last_day.value}T{piece.clock}"
+            item = replace(item, piece=replace(piece, value=value))
+        dated.append(item)
+    return dated
+
+
+def _near(text: str, day: Piece, clock: Piece) -> bool:
+    return clock.start - day.end <= CLOCK_REACH and "\n\n" not in text[day.end : clock.start]
 
 
 def _select(text: str, rules: Sequence[Rule]) -> list[tuple[Rule, re.Match[str]]]:
