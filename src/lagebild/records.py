@@ -154,6 +154,8 @@ class Claim(Span):
         default=None, description="sentence (a time expression), block, document or none."
     )
     medium: str | None = Field(default=None, description="Where it was said: Telegram, TV …")
+    addressee: str | None = Field(default=None, description="Whom it was said to, as named.")
+    addressee_id: str | None = Field(default=None, description="The addressee's entity id.")
     chain: list[str] = Field(
         default_factory=list,
         description="Attribution chain: the document's source, intermediaries, the speaker.",

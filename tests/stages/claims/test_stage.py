@@ -129,6 +129,11 @@ def test_pronoun_speaker_is_resolved() -> None:
     assert (claims[-1].speaker, claims[-1].speaker_id) == ("er", "person/vladimir-putin")
 
 
+def test_addressee() -> None:
+    (claim,) = _claims("Peskov told Reuters that talks would continue.", "en")
+    assert (claim.addressee, claim.addressee_id) == ("Reuters", "org/reuters")
+
+
 def test_medium() -> None:
     (claim,) = _claims("Selenskyj erklärte auf Telegram, die Front halte.")
     assert claim.medium == "auf Telegram"

@@ -106,3 +106,9 @@ SPEECH_VERB = {
     "de": re.compile(rf"\b(?:{alternation(SPEECH_DE)}|{alternation(PARTICLE_DE)})\b"),
     "en": re.compile(rf"\b(?:{alternation(SPEECH_EN)})\b"),
 }
+
+#: Words that introduce the addressee: "told Reuters", "sagte gegenüber der BBC".
+ADDRESSEE = re.compile(
+    r"\b(?:told|telling|gegenüber|in einem Gespräch mit|in an interview with|"
+    r"in einem Interview mit|sagte (?:dem|der)|said to)\s+(?:the\s|dem\s|der\s|den\s)?"
+)

@@ -62,6 +62,7 @@ def _claim(document: Document, index: int, found: Found, language: str) -> Claim
         date=date,
         date_source=date_source,
         medium=medium.group() if medium else None,
+        **_addressee(document, found),
         chain=_chain(document, found, speaker),
         stance=stance,
         stance_cue=stance_cue,
@@ -77,6 +78,18 @@ def _with_speaker_of(claim: Claim, previous: Claim) -> Claim:
     return claim.model_copy(
         update={"speaker": previous.speaker, "speaker_id": previous.speaker_id, "chain": chain}
     )
+
+
+def _addressee(document: Document, found: Found) -> dict[str, str | None]:
+    """The entity right after "told", "gegenüber", "in an interview with" in the clause."""
+    for marker in c.ADDRESSEE.finditer(document.text, found.start, found.end):
+        if found.content_start <= marker.start() < found.content_end:
+            continue
+        for entity in document.entities:
+            for mention in entity.mentions:
+                if marker.end() <= mention.start <= marker.end() + 25:
+                    return {"addressee": mention.text, "addressee_id": entity.id}
+    return {"addressee": None, "addressee_id": None}
 
 
 def _cue(text: str, found: Found) -> str:
