@@ -51,6 +51,7 @@ eval: dev
 	$(PY) eval/cleaning.py
 	$(PY) eval/entities_en.py
 	$(PY) eval/ner_de.py
+	$(PY) eval/geocoding.py
 
 ## bench: speed and memory figures on the real corpora
 bench: dev
