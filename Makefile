@@ -52,6 +52,7 @@ eval: dev
 	$(PY) eval/entities_en.py
 	$(PY) eval/ner_de.py
 	$(PY) eval/geocoding.py
+	$(PY) eval/times.py
 
 ## bench: speed and memory figures on the real corpora
 bench: dev

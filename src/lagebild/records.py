@@ -129,7 +129,8 @@ class TimeExpression(Span):
         default=None, description="The date (or ticker stamp) the value was resolved against."
     )
     anchor_source: str | None = Field(
-        default=None, description="document, text (a date the text states) or block (ticker)."
+        default=None,
+        description="document, block (a ticker stamp) or lead (a newest-first ticker's lead).",
     )
     direction: str | None = Field(
         default=None, description="past or future, where the clause's tense chose the year."

@@ -7,6 +7,7 @@ from datetime import date, time
 import pytest
 
 from lagebild.stages.times.docdate import document_date, ticker_blocks
+from lagebild.stages.times.values import Anchor
 
 TICKER = """Ukraine-Ticker
 
@@ -55,7 +56,8 @@ def test_undated_text_has_unknown_date() -> None:
 
 
 def test_ticker_blocks_carry_their_stamp() -> None:
-    blocks = ticker_blocks(TICKER, date(2024, 5, 10))
+    lead, *blocks = ticker_blocks(TICKER, date(2024, 5, 10))
+    assert lead == (0, Anchor(date(2024, 5, 10), None, "lead"))  # newest first: lead as of then
     assert [(b.day, b.clock) for _, b in blocks] == [
         (date(2024, 5, 10), time(22, 55)),
         (date(2024, 5, 10), time(21, 40)),
@@ -65,7 +67,7 @@ def test_ticker_blocks_carry_their_stamp() -> None:
 
 
 def test_newest_first_ticker_steps_back_a_day_at_midnight() -> None:
-    days = [b.day for _, b in ticker_blocks(NIGHT, date(2024, 5, 12))]
+    days = [b.day for _, b in ticker_blocks(NIGHT, date(2024, 5, 12))[1:]]
     assert days == [date(2024, 5, 12), date(2024, 5, 12), date(2024, 5, 11)]
 
 

@@ -89,6 +89,9 @@ def ticker_blocks(text: str, base: date | None) -> list[tuple[int, Anchor]]:
         last_clock = clock or last_clock
         if day is not None:
             blocks.append((offset, Anchor(day, clock, source="block")))
+    if reverse and blocks and blocks[0][0] > 0:
+        # the lead of a newest-first ticker is written as of its newest update
+        blocks.insert(0, (0, Anchor(blocks[0][1].day, source="lead")))
     return blocks
 
 

@@ -31,11 +31,12 @@ WEEKDAYS_EN: Mapping[str, int] = {
     "Monday": 1, "Tuesday": 2, "Wednesday": 3, "Thursday": 4, "Friday": 5,
     "Saturday": 6, "Sunday": 7,
 }  # fmt: skip
-NUMBERS_DE: Mapping[str, int] = {
+NUMBERS_DE: Mapping[str, float] = {
     "ein": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "eines": 1, "zwei": 2,
     "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
     "zehn": 10, "elf": 11, "zwölf": 12, "fünfzehn": 15, "zwanzig": 20, "dreißig": 30,
-    "vierzig": 40, "fünfzig": 50, "hundert": 100,
+    "vierzig": 40, "fünfzig": 50, "hundert": 100, "anderthalb": 1.5, "eineinhalb": 1.5,
+    "zweieinhalb": 2.5, "dreieinhalb": 3.5, "viereinhalb": 4.5, "fünfeinhalb": 5.5,
 }  # fmt: skip
 NUMBERS_EN: Mapping[str, int] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -44,7 +45,10 @@ NUMBERS_EN: Mapping[str, int] = {
     "thirty": 30, "forty": 40, "forty-eight": 48, "fifty": 50, "hundred": 100,
 }  # fmt: skip
 #: Vague quantities: the TIMEX3 value carries X ("PXD", "a few days").
-VAGUE_DE = ("einigen", "einige", "mehreren", "mehrere", "wenigen", "wenige", "vielen", "viele")
+VAGUE_DE = (
+    "einigen", "einige", "mehreren", "mehrere", "wenigen", "wenige", "vielen", "viele",
+    "etlichen", "zahlreichen",
+)  # fmt: skip
 VAGUE_EN = ("a few", "few", "several", "some", "many", "a couple of", "the coming", "the next")
 
 #: Unit word → TIMEX3 unit letter ("T" prefix for clock units).
@@ -66,7 +70,7 @@ UNITS_EN: Mapping[str, str] = {
 DAYPARTS_DE: Mapping[str, str] = {
     "Morgen": "MO", "Früh": "MO", "Vormittag": "MO", "Mittag": "MI", "Nachmittag": "AF",
     "Abend": "EV", "Nacht": "NI", "Morgenstunden": "MO", "Abendstunden": "EV",
-    "Nachtstunden": "NI",
+    "Nachtstunden": "NI", "Mittagszeit": "MI",
 }  # fmt: skip
 DAYPARTS_EN: Mapping[str, str] = {
     "morning": "MO", "noon": "MI", "midday": "MI", "afternoon": "AF", "evening": "EV",
@@ -78,6 +82,11 @@ SEASONS_DE: Mapping[str, str] = {
     "Sommer": "SU",
     "Herbst": "FA",
     "Winter": "WI",
+    "Frühsommer": "SU",
+    "Spätsommer": "SU",
+    "Hochsommer": "SU",
+    "Frühherbst": "FA",
+    "Spätherbst": "FA",
 }
 SEASONS_EN: Mapping[str, str] = {
     "spring": "SP",
@@ -102,7 +111,7 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
 
 
-def number_value(word: str, language: str) -> int | None:
+def number_value(word: str, language: str) -> float | None:
     """The integer a digit string or number word denotes, or None for vague words."""
     word = word.strip()
     if word.isdigit():

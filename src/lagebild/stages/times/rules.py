@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from lagebild.stages.times.lexicon import number_value
 from lagebild.stages.times.values import (
@@ -242,12 +242,16 @@ def weekday(match: re.Match[str], ctx: Context) -> list[Piece]:
 
 
 def day_part(match: re.Match[str], ctx: Context) -> list[Piece]:
-    """ "am Abend", "in der Nacht": a part of the anchor's day."""
+    """ "am Abend", "in der Nacht": a part of the anchor's day.  A night reported in the
+    past is the one that began the evening before ("In der Nacht griff Russland an")."""
     if ctx.anchor is None:
         return piece(match, "TIME", None)
-    return piece(
-        match, "TIME", f"{ctx.anchor.day.isoformat()}T{lookup(ctx.parts, match.group('part'))}"
-    )
+    code = lookup(ctx.parts, match.group("part"))
+    day = ctx.anchor.day
+    late = ctx.anchor.clock is not None and ctx.anchor.clock.hour >= 18
+    if code == "NI" and ctx.direction != "future" and not late:
+        day -= timedelta(days=1)
+    return piece(match, "TIME", f"{day.isoformat()}T{code}")
 
 
 def noon(match: re.Match[str], ctx: Context) -> list[Piece]:
@@ -278,9 +282,20 @@ def unit_of(match: re.Match[str], ctx: Context) -> str:
     return lookup(ctx.units, match.group("unit"))
 
 
-def amount(match: re.Match[str], ctx: Context) -> int | None:
+def amount(match: re.Match[str], ctx: Context) -> float | None:
+    """The number of units; None when vague ("einigen Tagen", a bare plural "Monaten")."""
     word = group(match, "n")
-    return number_value(word, ctx.language) if word else 1
+    if word:
+        return number_value(word, ctx.language)
+    return None if match.group("unit").lower() in PLURAL_UNITS else 1
+
+
+#: Unit words in the plural: without a number they are a vague amount ("seit Monaten").
+PLURAL_UNITS = frozenset(
+    """tage tagen wochen monate monaten jahre jahren stunden minuten sekunden jahrzehnte
+    jahrzehnten quartale quartalen days weeks months years hours minutes seconds decades
+    centuries quarters""".split()
+)
 
 
 def this_unit(offset: int) -> Handler:
@@ -308,21 +323,32 @@ def shifted_amount(sign: int) -> Handler:
 
     def handle(match: re.Match[str], ctx: Context) -> list[Piece]:
         count, unit = amount(match, ctx), unit_of(match, ctx)
+        if count is None:  # "vor einigen Tagen": some time ago
+            return piece(match, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
         if unit.startswith("T"):
-            return piece(match, "TIME", None)
-        if ctx.anchor is None or count is None:
+            return _shifted_clock(match, ctx, sign * count, unit)
+        if ctx.anchor is None or count != int(count):
             return piece(match, "DATE", None)
-        return piece(match, "DATE", shifted(ctx.anchor.day, sign * count, unit))
+        return piece(match, "DATE", shifted(ctx.anchor.day, sign * int(count), unit))
 
     return handle
 
 
+def _shifted_clock(match: re.Match[str], ctx: Context, amount: float, unit: str) -> list[Piece]:
+    """ "in fünf Stunden" said at a ticker stamp of 14:45 is 19:45 that day."""
+    if ctx.anchor is None or ctx.anchor.clock is None:
+        return piece(match, "TIME", None)
+    minutes = amount * (60 if unit == "TH" else 1 if unit == "TM" else 1 / 60)
+    start = datetime.combine(ctx.anchor.day, ctx.anchor.clock)
+    moment = start + timedelta(minutes=minutes)
+    return piece(match, "TIME", moment.strftime("%Y-%m-%dT%H:%M"))
+
+
 def relative_shift(match: re.Match[str], ctx: Context) -> list[Piece]:
     sign = -1 if word_direction(match.group("rel"), "future") == "past" else 1
-    if ctx.reference and unit_of(match, ctx) == "Y" and amount(match, ctx) is not None:
-        return piece(
-            match, "DATE", shift_reference(ctx.reference, sign * (amount(match, ctx) or 1))
-        )
+    years = amount(match, ctx)
+    if ctx.reference and unit_of(match, ctx) == "Y" and years and years == int(years):
+        return piece(match, "DATE", shift_reference(ctx.reference, sign * int(years)))
     return shifted_amount(sign)(match, ctx)
 
 

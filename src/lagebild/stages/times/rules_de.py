@@ -5,6 +5,7 @@ of the expression.  Month and weekday names must be capitalised."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from lagebild.stages.times import rules as r
@@ -35,11 +36,14 @@ CALENDAR_UNIT = (
 PART_SUFFIX = r"(?P<part>morgen|vormittag|mittag|nachmittag|abend|nacht)"
 PART = rf"(?P<part2>{alternation(DAYPARTS_DE)})"
 ZONE = r"(?:\s(?:MESZ|MEZ|UTC|GMT|Ortszeit|\(Ortszeit\)|Moskauer Zeit|Kiewer Zeit|deutscher Zeit))?"
+SEASON = (
+    r"Frühjahr|Frühling|Frühsommer|Spätsommer|Hochsommer|Sommer|Frühherbst|Spätherbst|Herbst|Winter"
+)
 PAST_ADJ = r"letzte[nmrs]?|vergangene[nmrs]?|vorige[nmrs]?"
 FUTURE_ADJ = r"kommende[nmrs]?|nächste[nmrs]?|folgende[nmrs]?"
 THIS_ADJ = r"diese[nmrs]?|laufende[nmrs]?|aktuelle[nmrs]?"
 MONTH_BEFORE = (
-    r"(?:im|seit|bis|ab|vom|zum|von|nach|vor|Anfang|Mitte|Ende|Monat|Monats|Monaten|"
+    r"(?i:im|seit|bis|ab|vom|zum|von|nach|vor|Anfang|Mitte|Ende|Monat|Monats|Monaten|"
     r"des|den|dem|der|und|oder|Jahresbeginn|zwischen|Laufe des|Mitte|Ende|für|Lauf des)"
 )
 ICASE = re.IGNORECASE
@@ -63,7 +67,10 @@ def _rules() -> list[r.Rule]:
         ),
         r.Rule(
             "date",
-            _c(rf"(?:{WD}(?:{PART_SUFFIX})?,?\s(?:(?:den|dem)\s)?)?{DAY}\s?{MONTH}(?:\s?{YEAR})?"),
+            _c(
+                rf"(?:(?P<part2>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht)\s(?:des|vom)\s)?"
+                rf"(?:{WD}(?:{PART_SUFFIX})?,?\s(?:(?:den|dem)\s)?)?{DAY}\s?{MONTH}(?:\s?{YEAR})?"
+            ),
             r.on_date,
         ),
         r.Rule(
@@ -90,7 +97,12 @@ def _rules() -> list[r.Rule]:
             ),
             _relative_day,
         ),
-        r.Rule("vortag", _c(r"\b(?:am|vom)\s(?P<t>Vortag|Vorabend)\b"), _vortag),
+        r.Rule("vortag", _c(r"\b(?i:am|vom|zum|seit dem)\s(?P<t>Vortag|Vorabend)\b"), _vortag),
+        r.Rule(
+            "tag-zuvor",
+            _c(r"\b(?P<t>(?:am\s)?Tage?s?\s(?P<rel>zuvor|davor|danach|darauf))\b"),
+            _day_around,
+        ),
         r.Rule(
             "weekday",
             _c(
@@ -98,6 +110,7 @@ def _rules() -> list[r.Rule]:
             ),
             r.weekday,
         ),
+        r.Rule("until-weekday", _c(rf"\bbis\s(?:zum\s)?(?P<t>{WD})\b"), _until_weekday),
         r.Rule(
             "night-before",
             _c(rf"\bNacht\s(?:zu|zum|auf)\s(?:(?P<rel>{PAST_ADJ}|{FUTURE_ADJ})\s)?{WD}"),
@@ -106,7 +119,7 @@ def _rules() -> list[r.Rule]:
         r.Rule(
             "day-part",
             _c(
-                r"\b(?:am|in der|gegen|im Laufe des|am späten|am frühen|in den)\s(?P<t>(?:späten\s|frühen\s)?(?P<part>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht|Morgenstunden|Abendstunden|Nachtstunden))(?!\s(?:zu|zum|auf)\s)\b"
+                r"\b(?i:am|in|gegen|im Laufe|seit|über|bis zum|vom)\s(?P<t>(?:(?:der|dem|des|den)\s)?(?:späten\s|frühen\s)?(?P<part>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht|Morgenstunden|Abendstunden|Nachtstunden|Mittagszeit)s?)(?!\s(?:zu|zum|auf|des|vom)\s)\b"
             ),
             r.day_part,
         ),
@@ -121,6 +134,11 @@ def _rules() -> list[r.Rule]:
             r.relative_unit,
         ),
         r.Rule(
+            "mod-year-of",
+            _c(rf"\b(?P<mod>Anfang|Mitte|Ende)\s(?:des\sJahres|der\sJahre)\s{YEAR}"),
+            r.in_year,
+        ),
+        r.Rule(
             "mod-unit",
             _c(
                 rf"\b(?P<mod>Anfang|Mitte|Ende)\s(?:der|des|dieses|dieser)\s(?:(?P<rel>{PAST_ADJ}|{FUTURE_ADJ}|{THIS_ADJ})\s)?{UNIT}"
@@ -130,13 +148,18 @@ def _rules() -> list[r.Rule]:
         r.Rule(
             "ago",
             _c(
-                rf"\b(?P<rel>vor)\s(?:(?:gut|knapp|rund|etwa|über|fast|mehr als)\s)?{NUM}\s{UNIT}",
+                rf"\b(?P<rel>vor)\s(?:(?:gut|knapp|rund|etwa|über|fast|mehr als|genau|ziemlich genau|exakt|nunmehr)\s)?{NUM}\s{UNIT}",
                 ICASE,
             ),
             r.shifted_amount(-1),
         ),
         r.Rule(
-            "in-amount", _c(rf"\bin\s{NUM}\s{UNIT}(?!\s(?:lang|zuvor))", ICASE), r.shifted_amount(1)
+            "in-amount",
+            _c(
+                rf"\bin\s(?:(?:knapp|gut|rund|etwa|genau|ziemlich genau|exakt)\s)?{NUM}\s{UNIT}(?!\s(?:lang|zuvor))",
+                ICASE,
+            ),
+            r.shifted_amount(1),
         ),
         r.Rule(
             "the-past-n",
@@ -145,7 +168,11 @@ def _rules() -> list[r.Rule]:
             ),
             r.span_of_time,
         ),
-        r.Rule("duration", _c(rf"\b{NUM}\s{UNIT}(?:\slang)?", ICASE), r.span_of_time),
+        r.Rule(
+            "duration",
+            _c(rf"\b{NUM}\s(?:(?:gute|knappe|volle|ganze)\s)?{UNIT}(?:\slang)?", ICASE),
+            r.span_of_time,
+        ),
         r.Rule(
             "duration-adj",
             # "49-jährige" is an age, "zweijährige Haft" a duration: digits only for short spans
@@ -172,14 +199,14 @@ def _rules() -> list[r.Rule]:
         r.Rule(
             "season",
             _c(
-                rf"\b(?:(?:im|seit|bis|zum|ab)\s|(?P<rel>{PAST_ADJ}|{FUTURE_ADJ}|{THIS_ADJ})\s)(?P<t>(?P<season>Frühjahr|Frühling|Sommer|Herbst|Winter)(?:s|es)?(?:\s{YEAR})?)"
+                rf"\b(?:(?i:im|seit|bis|zum|ab|vom)\s|(?P<rel>{PAST_ADJ}|{FUTURE_ADJ}|{THIS_ADJ})\s|(?=\w+\s(?:19|20)\d\d))(?P<t>(?:(?:dem|den|der)\s)?(?P<season>{SEASON})(?:s|es)?(?:\s{YEAR})?)"
             ),
             r.season,
         ),
         r.Rule(
             "weekend",
             _c(
-                rf"\b(?:am|übers?|vom|des|am\sletzten|am\skommenden)\s(?P<t>(?:(?P<rel>{PAST_ADJ}|{FUTURE_ADJ})\s)?Wochenende)"
+                rf"\b(?i:am|übers?|vom|des|am\sletzten|am\skommenden)\s(?P<t>(?:(?P<rel>{PAST_ADJ}|{FUTURE_ADJ})\s)?Wochenende)"
             ),
             r.weekend,
         ),
@@ -197,12 +224,15 @@ def _rules() -> list[r.Rule]:
         ),
         r.Rule(
             "recently",
-            _c(r"\b(?:kürzlich|jüngst|unlängst|neulich|vor kurzem|in jüngster Zeit)\b", ICASE),
+            _c(
+                r"\b(?:kürzlich|jüngst|unlängst|neulich|vor kurzem|in jüngster Zeit)\b|(?<=\bin\s)der Vergangenheit\b",
+                ICASE,
+            ),
             r.constant("DATE", "PAST_REF"),
         ),
         r.Rule(
             "future",
-            _c(r"\b(?:künftig|zukünftig|in Zukunft)\b", ICASE),
+            _c(r"\b(?:künftig|zukünftig|in Zukunft)\b|(?<=\bin\s)der Zukunft\b", ICASE),
             r.constant("DATE", "FUTURE_REF"),
         ),
         r.Rule(
@@ -214,6 +244,39 @@ def _rules() -> list[r.Rule]:
             _set_adverb,
         ),
         r.Rule("every", _c(rf"\b(?:jede[nrms]?|pro)\s{UNIT}"), r.every),
+        r.Rule(
+            "once-a",
+            _c(rf"\b(?:einmal|zweimal|dreimal|\d+\s?[-]?mal)\s(?:im|pro|in der|am)\s{UNIT}"),
+            _once_a,
+        ),
+        r.Rule(
+            "vague-since",
+            _c(
+                rf"\b(?i:seit|über|für|vor)\s(?P<t>(?P<unit>Monaten|Wochen|Jahren|Tagen|Stunden|Jahrzehnten|Monate|Jahre|Wochen))\b"
+            ),
+            _vague_duration,
+        ),
+        r.Rule(
+            "lang",
+            _c(
+                r"\b(?P<unit>tage|wochen|monate|jahre|stunden|jahrzehnte)lang(?:e[nmrs]?)?\b", ICASE
+            ),
+            _lang,
+        ),
+        r.Rule(
+            "video-length", _c(r"(?<![\d:])(?P<m>\d{1,2}):(?P<sec>[0-5]\d)\s?min\b"), _video_length
+        ),
+        r.Rule(
+            "year-turn",
+            _c(r"\b(?P<t>Jahreswechsel|Jahresende|Jahresbeginn|Jahresanfang|Jahresmitte)\b"),
+            _year_turn,
+        ),
+        r.Rule("idiom", _c(r"\bvon heute auf morgen\b", ICASE), _nothing),
+        r.Rule(
+            "im-moment",
+            _c(r"\b(?i:im)\s(?P<t>Moment|Augenblick)\b(?!,?\s(?:als|in dem|da))"),
+            r.constant("DATE", "PRESENT_REF"),
+        ),
         r.Rule(
             "weekday-set",
             _c(r"\b(?P<wd>montags|dienstags|mittwochs|donnerstags|freitags|samstags|sonntags)\b"),
@@ -280,6 +343,62 @@ def _holiday(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
     if year is None:
         return r.piece(match, "DATE", None)
     return r.piece(match, "DATE", holiday_date(match.group("holiday").lower(), year).isoformat())
+
+
+def _until_weekday(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    """ "läuft noch bis Samstag": the coming one."""
+    return r.weekday(match, replace(ctx, direction="future"))
+
+
+def _day_around(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    """ "Tags zuvor", "am Tag danach": the day before or after the anchor."""
+    offset = -1 if match.group("rel") in ("zuvor", "davor") else 1
+    return r.relative_day(offset)(match, ctx)
+
+
+def _once_a(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    return r.every(match, ctx)
+
+
+def _vague_duration(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    """ "seit Monaten", "über Wochen": a span of unknown length."""
+    return r.piece(match, "DURATION", duration(None, r.unit_of(match, ctx)))
+
+
+def _lang(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    """ "wochenlang": weeks of unknown number."""
+    unit = {"tag": "D", "woc": "W", "mon": "M", "jah": "Y", "stu": "TH"}[
+        match.group("unit")[:3].lower()
+    ]
+    return r.piece(
+        match,
+        "DURATION",
+        duration(None, "DE" if match.group("unit").lower().startswith("jahrz") else unit),
+    )
+
+
+def _video_length(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    """A video caption's length "1:14 min"."""
+    minutes, seconds = int(match.group("m")), int(match.group("sec"))
+    value = f"PT{minutes}M{seconds}S" if minutes else f"PT{seconds}S"
+    return r.piece(match, "DURATION", value)
+
+
+def _year_turn(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    """ "Jahresende" → the year, mod END; "Jahreswechsel" → the nearest 1 January."""
+    if ctx.anchor is None:
+        return r.piece(match, "DATE", None)
+    word, day = match.group("t"), ctx.anchor.day
+    if word == "Jahreswechsel":
+        year = day.year + (1 if day.month >= 7 else 0)
+        return r.piece(match, "DATE", f"{year:04d}-01-01")
+    mod = {"Jahresende": "END", "Jahresmitte": "MID"}.get(word, "START")
+    return r.piece(match, "DATE", f"{day.year:04d}", mod=mod)
+
+
+def _nothing(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    """An idiom that only looks temporal ("von heute auf morgen"): claims its words."""
+    return []
 
 
 def _weekday_set(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:

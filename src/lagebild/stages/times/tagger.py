@@ -90,11 +90,16 @@ def _clock_days(text: str, found: list[Found]) -> list[Found]:
         piece = item.piece
         if piece.type == "DATE" and piece.value and DAY_VALUE.match(piece.value):
             last_day = piece
-        elif piece.clock and last_day and _near(text, last_day, piece) and piece.value:
+        elif piece.clock and last_day and _near(text, last_day, piece) and _unstamped(item):
             value = f"{last_day.value}T{piece.clock}"
             item = replace(item, piece=replace(piece, value=value))
         dated.append(item)
     return dated
+
+
+def _unstamped(item: Found) -> bool:
+    """Inside a ticker block a clock time belongs to the block's day."""
+    return item.piece.value is not None and (item.anchor is None or item.anchor.source != "block")
 
 
 def _near(text: str, day: Piece, clock: Piece) -> bool:

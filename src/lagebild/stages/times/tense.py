@@ -18,7 +18,7 @@ FUTURE = {
     "de": re.compile(
         r"\b(?:wird|werden|wirst|werde|würden?|soll|sollen|sollte|sollten|plant|planen|"
         r"geplant|beabsichtigt|kommende[nmrs]?|nächste[nmrs]?|bevorstehende[nmrs]?|"
-        r"angekündigt|erwartet|voraussichtlich|ab)\b",
+        r"angekündigt|erwartet|voraussichtlich)\b",
         re.IGNORECASE,
     ),
     "en": re.compile(
@@ -35,7 +35,9 @@ PAST = {
         # strong and frequent simple-past verbs of news prose
         r"(?:kam|ging|traf|sprach|gab|nahm|fand|hielt|fiel|stieg|flog|schoss|begann|bot|"
         r"lag|stand|sah|rief|blieb|schrieb|zog|trat|warf|griff|ließ|brachte|dachte|wusste|"
-        r"verlor|gewann|starb|tagte|endete|startete)(?:en|n)?)\b",
+        r"verlor|gewann|starb|tagte|endete|startete|gab|bat|wies|hieß|schien|galt|kam)(?:en|n)?|"
+        # weak simple past ("unterzeichneten", "meldete"): lower-case words in -te/-ten
+        r"[a-zäöüß]{4,}(?:te|ten))\b",
         re.IGNORECASE,
     ),
     "en": re.compile(
@@ -85,9 +87,11 @@ def direction_at(text: str, start: int, end: int, language: str) -> Decision:
 
 
 def _weak(word: str, language: str) -> bool:
-    """Participle-like words ("-ed", "ge-") are weaker evidence than auxiliaries."""
+    """Participle-like and -te/-ten words are weaker evidence than auxiliaries."""
     lowered = word.lower()
-    return lowered.endswith("ed") if language == "en" else lowered.startswith("ge")
+    if language == "en":
+        return lowered.endswith("ed")
+    return lowered.startswith("ge") or lowered.endswith(("te", "ten"))
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:

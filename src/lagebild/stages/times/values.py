@@ -127,13 +127,13 @@ def shifted(anchor: date, amount: int, unit: str) -> str:
     return f"{anchor.year + amount:04d}"
 
 
-def duration(amount: int | None, unit: str) -> str:
-    """TIMEX3 duration: P3M, PT24H, PXD for a vague amount."""
-    count = "X" if amount is None else str(amount)
+def duration(amount: float | None, unit: str) -> str:
+    """TIMEX3 duration: P3M, PT24H, PXD for a vague amount, P2.5Y for a fraction."""
+    count = "X" if amount is None else f"{amount:g}"
     if unit.startswith("T"):
         return f"PT{count}{unit[1:]}"
     if unit == "WE":
-        return f"P{'X' if amount is None else 2 * amount}D"
+        return f"P{'X' if amount is None else f'{2 * amount:g}'}D"
     return f"P{count}{unit}"
 
 

@@ -1,0 +1,78 @@
+"""Evaluate lagebild's time stage: TempEval-3 TBAQ (English) and the German gold.
+
+    .venv/bin/python eval/times.py [--pin] [--errors de|en]
+
+The scorers are in ``eval/timex.py`` (TempEval-3 matching and value F1; German value
+accuracy over gold and the function-word negatives).  The tagger is the library path
+``lagebild.times.v1`` takes: ticker blocks found in the text, each expression resolved
+against its block's stamp or the document date given as anchor.  Floors for the gate
+(``tests/eval/test_gate_times.py``) live in ``eval/floors/times.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import timex
+from gate import FLOORS, check, corpus_hash, write_floor
+from lagebild.stages.times.docdate import ticker_blocks
+from lagebild.stages.times.tagger import tag as tag_times
+from lagebild.stages.times.values import Anchor
+
+PINNED = {
+    "en_value_f1": "higher",
+    "en_relaxed_f1": "higher",
+    "en_strict_f1": "higher",
+    "de_value_accuracy": "higher",
+    "de_value_accuracy_gold": "higher",
+    "de_relaxed_f1": "higher",
+    "de_value_f1": "higher",
+    "de_negatives_hit": "lower",
+    "de_undated_value_accuracy": "higher",
+}
+
+
+def tag(text: str, anchor: str | None, language: str) -> list[tuple[int, int, str, str]]:
+    """The scorer's tagger interface over lagebild's time stage."""
+    day = date.fromisoformat(anchor) if anchor else None
+    blocks = ticker_blocks(text, day)
+    found = tag_times(text, language, Anchor(day) if day else None, blocks)
+    return [(f.piece.start, f.piece.end, f.piece.type, f.piece.value or "") for f in found]
+
+
+def evaluate() -> dict[str, float]:
+    english = {f"en_{k}": v for k, v in timex.evaluate_english(tag).items()}
+    german = {f"de_{k}": v for k, v in timex.evaluate_german(tag).items()}
+    return {**english, **german}
+
+
+def gold_hash() -> str:
+    return corpus_hash([timex.GOLD_DE, timex.NEGATIVES_DE, *timex.timeml_files()])
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pin", action="store_true")
+    args = parser.parse_args(argv)
+    metrics = evaluate()
+    for name in PINNED:
+        print(f"{name:28} {metrics[name]:.3f}")
+    pinned = {name: metrics[name] for name in PINNED}
+    if args.pin:
+        write_floor("times", pinned, PINNED, gold_hash())
+    if not (FLOORS / "times.json").exists():
+        print("no floors pinned yet; run with --pin")
+        return 0
+    violations = check("times", pinned, gold_hash())
+    for violation in violations:
+        print(f"REGRESSION {violation}", file=sys.stderr)
+    return 1 if violations else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
