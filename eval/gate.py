@@ -83,6 +83,25 @@ def write_floor(
     path.write_text(json.dumps(body, indent=2, sort_keys=True) + "\n", "utf-8")
 
 
+def enforce(
+    name: str,
+    metrics: Mapping[str, float],
+    directions: Mapping[str, str],
+    gold_hash: str,
+    pin: bool = False,
+) -> int:
+    """The command-line end of an evaluation: pin when asked, then check; exit status."""
+    if pin:
+        write_floor(name, metrics, directions, gold_hash)
+    if not (FLOORS / f"{name}.json").exists():
+        print("no floors pinned yet; run with --pin")
+        return 0
+    violations = check(name, metrics, gold_hash)
+    for violation in violations:
+        print(f"REGRESSION {violation}", file=sys.stderr)
+    return 1 if violations else 0
+
+
 if __name__ == "__main__":
     print(__doc__)
     sys.exit(0)

@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from gate import CORPUS, FLOORS, check, corpus_hash, write_floor
+from gate import CORPUS, corpus_hash, enforce
 from lagebild.kb.model import EntityType
 from lagebild.stages.entities.linker import kb_matcher
 from lagebild.stages.entities.ner import load_model
@@ -140,15 +140,7 @@ def main(argv: list[str]) -> int:
                 f"{system:9} {label:4} {metrics[key + '_p']:6.3f} {metrics[key + '_r']:6.3f} {metrics[key + '_f1']:6.3f}"
             )
     pinned = {k: v for k, v in metrics.items() if k.endswith("_f1")}
-    if args.pin and args.limit is None:
-        write_floor("ner_de", pinned, {}, gold_hash())
-    if not (FLOORS / "ner_de.json").exists():
-        print("no floors pinned yet; run with --pin")
-        return 0
-    violations = check("ner_de", pinned, gold_hash())
-    for violation in violations:
-        print(f"REGRESSION {violation}", file=sys.stderr)
-    return 1 if violations else 0
+    return enforce("ner_de", pinned, {}, gold_hash(), args.pin and args.limit is None)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 import timex
-from gate import FLOORS, check, corpus_hash, write_floor
+from gate import corpus_hash, enforce
 from lagebild.stages.times.docdate import ticker_blocks
 from lagebild.stages.times.tagger import tag as tag_times
 from lagebild.stages.times.values import Anchor
@@ -63,15 +63,7 @@ def main(argv: list[str]) -> int:
     for name in PINNED:
         print(f"{name:28} {metrics[name]:.3f}")
     pinned = {name: metrics[name] for name in PINNED}
-    if args.pin:
-        write_floor("times", pinned, PINNED, gold_hash())
-    if not (FLOORS / "times.json").exists():
-        print("no floors pinned yet; run with --pin")
-        return 0
-    violations = check("times", pinned, gold_hash())
-    for violation in violations:
-        print(f"REGRESSION {violation}", file=sys.stderr)
-    return 1 if violations else 0
+    return enforce("times", pinned, PINNED, gold_hash(), args.pin)
 
 
 if __name__ == "__main__":
