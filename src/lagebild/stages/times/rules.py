@@ -19,6 +19,7 @@ from lagebild.stages.times.values import (
     Anchor,
     Direction,
     duration,
+    holiday_date,
     shifted,
     weekday_date,
     year_of_day_month,
@@ -393,6 +394,26 @@ def season(match: re.Match[str], ctx: Context) -> list[Piece]:
         offset = {"past": -1, "future": 1}.get(word_direction(group(match, "rel"), None) or "", 0)
         year = ctx.anchor.day.year + offset
     return piece(match, "DATE", f"{year:04d}-{code}", mod=mod_of(match, ctx))
+
+
+def holiday(match: re.Match[str], ctx: Context) -> list[Piece]:
+    """A holiday without a year is the occurrence the tense points at, else the nearest."""
+    name = match.group("holiday").lower()
+    year = year_number(match)
+    if year is not None:
+        return piece(match, "DATE", holiday_date(name, year).isoformat())
+    if ctx.anchor is None:
+        return piece(match, "DATE", None)
+    anchor = ctx.anchor.day
+    dates = [holiday_date(name, anchor.year + k) for k in (-1, 0, 1)]
+    direction = word_direction(group(match, "rel"), ctx.direction)
+    if direction == "past":
+        chosen = max(d for d in dates if d <= anchor)
+    elif direction == "future":
+        chosen = min(d for d in dates if d >= anchor)
+    else:
+        chosen = min(dates, key=lambda d: abs((d - anchor).days))
+    return piece(match, "DATE", chosen.isoformat(), directed=True)
 
 
 def weekend(match: re.Match[str], ctx: Context) -> list[Piece]:

@@ -20,7 +20,7 @@ from lagebild.stages.times.lexicon import (
     WEEKDAYS_DE,
     alternation,
 )
-from lagebild.stages.times.values import duration, holiday_date
+from lagebild.stages.times.values import duration
 
 MONTH = rf"(?P<month>{alternation(MONTHS_DE)})(?![\wäöüß-])"
 WD = rf"(?P<wd>{alternation(WEEKDAYS_DE)})"
@@ -215,7 +215,7 @@ def _rules() -> list[r.Rule]:
             _c(
                 rf"\b(?P<holiday>Weihnachten|Heiligabend|Silvester|Neujahr|Ostern|Ostersonntag)\b(?:\s{YEAR})?"
             ),
-            _holiday,
+            r.holiday,
         ),
         r.Rule(
             "now",
@@ -225,7 +225,7 @@ def _rules() -> list[r.Rule]:
         r.Rule(
             "recently",
             _c(
-                r"\b(?:kürzlich|jüngst|unlängst|neulich|vor kurzem|in jüngster Zeit)\b|(?<=\bin\s)der Vergangenheit\b",
+                r"\b(?:kürzlich|jüngst|unlängst|neulich|vor kurzem|in jüngster Zeit|vor (?:Tagen|Wochen|Monaten|Jahren|Jahrzehnten))\b|(?<=\bin\s)der Vergangenheit\b",
                 ICASE,
             ),
             r.constant("DATE", "PAST_REF"),
@@ -252,7 +252,7 @@ def _rules() -> list[r.Rule]:
         r.Rule(
             "vague-since",
             _c(
-                rf"\b(?i:seit|über|für|vor)\s(?P<t>(?P<unit>Monaten|Wochen|Jahren|Tagen|Stunden|Jahrzehnten|Monate|Jahre|Wochen))\b"
+                r"\b(?i:seit|über|für)\s(?P<t>(?P<unit>Monaten|Wochen|Jahren|Tagen|Stunden|Jahrzehnten|Monate|Jahre|Wochen))\b"
             ),
             _vague_duration,
         ),
@@ -336,13 +336,6 @@ def _quarter(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
 def _set_adverb(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
     unit = {"täg": "D", "wöc": "W", "mon": "M", "jäh": "Y", "stü": "TH", "all": "D", "näc": "D"}
     return r.piece(match, "SET", duration(1, unit[match.group("unit").lower()[:3]]))
-
-
-def _holiday(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
-    year = r.year_number(match) or (ctx.anchor.day.year if ctx.anchor else None)
-    if year is None:
-        return r.piece(match, "DATE", None)
-    return r.piece(match, "DATE", holiday_date(match.group("holiday").lower(), year).isoformat())
 
 
 def _until_weekday(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:

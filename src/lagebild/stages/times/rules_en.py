@@ -17,7 +17,7 @@ from lagebild.stages.times.lexicon import (
     WEEKDAYS_EN,
     alternation,
 )
-from lagebild.stages.times.values import duration, holiday_date, quarter_of, shifted
+from lagebild.stages.times.values import duration, quarter_of, shifted
 
 MONTH = rf"(?P<month>{alternation(MONTHS_EN)})(?![\w-])"
 WD = rf"(?P<wd>{alternation(WEEKDAYS_EN)})"
@@ -98,7 +98,7 @@ def _rules() -> list[r.Rule]:
         r.Rule(
             "holiday",
             _c(rf"\b(?:(?P<rel>last|next|this)\s)?(?P<holiday>{HOLIDAYS})\b(?:\s{YEAR})?", ICASE),
-            _holiday,
+            r.holiday,
         ),
         r.Rule(
             "spelled-year",
@@ -276,16 +276,6 @@ def _part_of_date(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
 
 def _weekday_set(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
     return r.piece(match, "SET", f"XXXX-WXX-{WEEKDAYS_EN[match.group('wd')]}")
-
-
-def _holiday(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
-    name = match.group("holiday").lower()
-    year = r.year_number(match) or (ctx.anchor.day.year if ctx.anchor else None)
-    if year is None:
-        return r.piece(match, "DATE", None)
-    if match.group("rel") and match.group("rel").lower() == "last":
-        year -= 1
-    return r.piece(match, "DATE", holiday_date(name, year).isoformat())
 
 
 def _spelled_year(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
