@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 import pytest
 
@@ -47,6 +47,18 @@ def _tagged(text: str, anchor: Anchor | None = ANCHOR) -> list[tuple[str, str | 
         ("täglich", [("täglich", "P1D")]),
         ("montags", [("montags", "XXXX-WXX-1")]),
         ("zu Ostern 2023", [("Ostern 2023", "2023-04-09")]),
+        ("seit Monaten", [("Monaten", "PXM")]),
+        ("in den vergangenen Wochen", [("den vergangenen Wochen", "PXW")]),
+        ("vor einigen Tagen", [("vor einigen Tagen", "PAST_REF")]),
+        ("wochenlang", [("wochenlang", "PXW")]),
+        ("seit fast zweieinhalb Jahren", [("zweieinhalb Jahren", "P2.5Y")]),
+        ("Video 12.08.2024 | 1:10 min", [("12.08.2024", "2024-08-12"), ("1:10 min", "PT1M10S")]),
+        ("Tags zuvor hatte es geregnet.", [("Tags zuvor", "2022-12-19")]),
+        ("Der Gipfel läuft noch bis Samstag.", [("Samstag", "2022-12-24")]),
+        ("Zum Jahreswechsel stoppte der Transit.", [("Jahreswechsel", "2023-01-01")]),
+        ("In der Nacht griff Russland an.", [("der Nacht", "2022-12-19TNI")]),
+        ("in der Vergangenheit", [("der Vergangenheit", "PAST_REF")]),
+        ("Ende des Jahres 2022", [("Ende des Jahres 2022", "2022")]),
     ],
 )
 def test_expressions(text: str, expected: list[tuple[str, str]]) -> None:
@@ -61,6 +73,12 @@ def test_bare_clock_time_takes_the_day_named_before() -> None:
 def test_clock_time_in_a_new_paragraph_takes_the_anchor_day() -> None:
     text = "Am 10. Dezember begann die Sitzung.\n\nSie endete um 22 Uhr."
     assert _tagged(text)[-1] == ("22 Uhr", "2022-12-20T22:00")
+
+
+def test_hours_from_a_ticker_stamp() -> None:
+    stamp = Anchor(date(2024, 6, 3), time(14, 45), "block")
+    found = tag("In ziemlich genau fünf Stunden geht es los.", "de", stamp)
+    assert [f.piece.value for f in found] == ["2024-06-03T19:45"]
 
 
 def test_range_gives_two_dates() -> None:
@@ -85,6 +103,7 @@ def test_fuzzy_month_carries_mod() -> None:
         "mit 3,5 Millionen",
         "Am letzten Tag des Gipfels",  # the last day of something, not yesterday
         "der 49-jährige Minister",  # an age
+        "Das ging von heute auf morgen.",  # an idiom
     ],
 )
 def test_function_words_and_numbers_are_not_dates(text: str) -> None:
