@@ -45,6 +45,11 @@ def test_date_from_the_head_of_the_text(text: str, expected: date) -> None:
     assert (found.value, found.source, found.precision) == (expected, "text", "day")
 
 
+def test_date_inside_a_history_sentence_is_not_the_document_date() -> None:
+    text = "Der Verein wurde gegründet. Am 31.8.1990 fand im Wohnzimmer der Eheleute die Gründungsversammlung statt."
+    assert document_date(None, text).source == "none"
+
+
 def test_date_deep_in_the_text_is_not_the_document_date() -> None:
     text = "Kein Datum hier. " * 50 + "Am 6. März 2022 geschah es."
     assert document_date(None, text).source == "none"

@@ -57,10 +57,31 @@ def document_date(published: date | None, text: str) -> DocumentDate:
     if published is not None:
         return DocumentDate(published, "metadata", "day")
     for pattern in TEXT_DATES:
-        match = pattern.search(text, 0, HEAD_CHARS)
-        if match and (found := _full_date(match)) is not None:
-            return DocumentDate(found, "text", "day", match.start())
+        for match in pattern.finditer(text, 0, HEAD_CHARS):
+            found = _full_date(match)
+            if found is not None and _dateline(text, match):
+                return DocumentDate(found, "text", "day", match.start())
     return DocumentDate(None, "none", "unknown")
+
+
+#: Words that mark a line's date as the document's own ("Stand: 06.03.2022").
+DATELINE_CUE = re.compile(
+    r"\b(?:Stand|Veröffentlicht|Aktualisiert|Erstellt|Datum|Published|Updated|Posted|Date|"
+    r"Lagebericht|Update|Assessment|vom)\b",
+    re.IGNORECASE,
+)
+#: A line this short around a date is a dateline, not a sentence that tells history.
+DATELINE_WORDS = 8
+
+
+def _dateline(text: str, match: re.Match[str]) -> bool:
+    """The date stands in a dateline or title line, not inside running prose
+    ("Am 31.8.1990 fand … statt" dates an event, not the page)."""
+    start = text.rfind("\n", 0, match.start()) + 1
+    end = text.find("\n", match.end())
+    line = text[start : end if end != -1 else len(text)]
+    rest = line.replace(match.group(), " ")
+    return DATELINE_CUE.search(rest) is not None or len(rest.split()) <= DATELINE_WORDS
 
 
 def _full_date(match: re.Match[str]) -> date | None:
