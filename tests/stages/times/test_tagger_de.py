@@ -47,6 +47,7 @@ def _tagged(text: str, anchor: Anchor | None = ANCHOR) -> list[tuple[str, str | 
         ("täglich", [("täglich", "P1D")]),
         ("montags", [("montags", "XXXX-WXX-1")]),
         ("zu Ostern 2023", [("Ostern 2023", "2023-04-09")]),
+        ("Die Frist läuft bis zum 5. Januar.", [("5. Januar", "2023-01-05")]),
         ("seit Monaten", [("Monaten", "PXM")]),
         ("in den vergangenen Wochen", [("den vergangenen Wochen", "PXW")]),
         ("vor einigen Tagen", [("vor einigen Tagen", "PAST_REF")]),

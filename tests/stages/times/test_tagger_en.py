@@ -46,6 +46,9 @@ def _tagged(text: str) -> list[tuple[str, str | None]]:
         ("in nineteen ninety-six", [("nineteen ninety-six", "1996")]),
         ("in the near future", [("the near future", "FUTURE_REF")]),
         ("October was cold.", [("October", "2022-10")]),
+        ("The loan was extended through January.", [("January", "2023-01")]),  # a deadline
+        ("It had been on patrol since March.", [("March", "2022-03")]),
+        ("It won seats this September.", [("this September", "2022-09")]),
     ],
 )
 def test_expressions(text: str, expected: list[tuple[str, str]]) -> None:

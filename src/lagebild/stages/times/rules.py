@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from lagebild.stages.times.lexicon import number_value
@@ -143,7 +143,8 @@ def on_date(match: re.Match[str], ctx: Context) -> list[Piece]:
     day = int(match.group("day"))
     if month is None:
         return []
-    value, directed = day_month(ctx, year_number(match), month, day)
+    directed_ctx = replace(ctx, direction=_preposition_direction(match, ctx))
+    value, directed = day_month(directed_ctx, year_number(match), month, day)
     value = with_part(value, match, ctx)
     return piece(match, "DATE", value, directed=directed)
 
@@ -172,9 +173,25 @@ def in_month(match: re.Match[str], ctx: Context) -> list[Piece]:
         return piece(match, "DATE", f"{year:04d}-{month:02d}", mod=mod)
     if ctx.anchor is None:
         return piece(match, "DATE", f"XXXX-{month:02d}", mod=mod)
-    direction = word_direction(group(match, "rel"), ctx.direction)
+    if (group(match, "rel") or "").lower().startswith(("this", "dies")):
+        return piece(match, "DATE", f"{ctx.anchor.day.year:04d}-{month:02d}", mod=mod)
+    direction = word_direction(group(match, "rel"), _preposition_direction(match, ctx))
     chosen = year_of_month(ctx.anchor.day, month, direction)
     return piece(match, "DATE", f"{chosen:04d}-{month:02d}", mod=mod, directed=True)
+
+
+#: Prepositions that fix the direction: a deadline lies ahead, a start behind.
+AHEAD = frozenset({"by", "through", "until", "till", "bis"})
+BEHIND = frozenset({"since", "seit"})
+
+
+def _preposition_direction(match: re.Match[str], ctx: Context) -> Direction | None:
+    word = (group(match, "prep") or "").lower()
+    if word in AHEAD:
+        return "future"
+    if word in BEHIND:
+        return "past"
+    return ctx.direction
 
 
 def in_year(match: re.Match[str], ctx: Context) -> list[Piece]:

@@ -68,8 +68,9 @@ def _rules() -> list[r.Rule]:
         r.Rule(
             "date",
             _c(
-                rf"(?:(?P<part2>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht)\s(?:des|vom)\s)?"
-                rf"(?:{WD}(?:{PART_SUFFIX})?,?\s(?:(?:den|dem)\s)?)?{DAY}\s?{MONTH}(?:\s?{YEAR})?"
+                rf"(?:\b(?P<prep>bis|seit)\s(?:(?:zum|dem)\s)?)?"
+                rf"(?P<t>(?:(?P<part2>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht)\s(?:des|vom)\s)?"
+                rf"(?:{WD}(?:{PART_SUFFIX})?,?\s(?:(?:den|dem)\s)?)?{DAY}\s?{MONTH}(?:\s?{YEAR})?)"
             ),
             r.on_date,
         ),
@@ -86,7 +87,7 @@ def _rules() -> list[r.Rule]:
         r.Rule(
             "month",
             _c(
-                rf"\b{MONTH_BEFORE}\s(?P<t>(?:(?P<rel>{PAST_ADJ}|{FUTURE_ADJ}|{THIS_ADJ})\s)?{MONTH})(?!\s\d)"
+                rf"\b(?P<prep>{MONTH_BEFORE})\s(?P<t>(?:(?P<rel>{PAST_ADJ}|{FUTURE_ADJ}|{THIS_ADJ})\s)?{MONTH})(?!\s\d)"
             ),
             r.in_month,
         ),

@@ -60,7 +60,13 @@ def _rules() -> list[r.Rule]:
             ),
             r.date_range,
         ),
-        r.Rule("month-day", _c(rf"(?:{WD},?\s)?{MONTH}\s{DAY}(?:,?\s{YEAR})?"), r.on_date),
+        r.Rule(
+            "month-day",
+            _c(
+                rf"(?:\b(?P<prep>by|until|till|through|since)\s)?(?P<t>(?:{WD},?\s)?{MONTH}\s{DAY}(?:,?\s{YEAR})?)"
+            ),
+            r.on_date,
+        ),
         r.Rule("day-month", _c(rf"\b{DAY}\s(?:of\s)?{MONTH}(?:,?\s{YEAR})?"), r.on_date),
         r.Rule(
             "part-of-date",
@@ -89,7 +95,9 @@ def _rules() -> list[r.Rule]:
         ),
         r.Rule(
             "month",
-            _c(rf"\b(?:{ONE_MONTH_BEFORE})\s(?P<t>(?:(?P<rel>last|next|this)\s)?{MONTH})(?!\s\d)"),
+            _c(
+                rf"\b(?P<prep>{ONE_MONTH_BEFORE})\s(?P<t>(?:(?P<rel>last|next|this)\s)?{MONTH})(?!\s\d)"
+            ),
             r.in_month,
         ),
         r.Rule("this-month", _c(rf"\b(?P<rel>last|next|this)\s{MONTH}(?!\s\d)"), r.in_month),
