@@ -134,6 +134,18 @@ def test_addressee() -> None:
     assert (claim.addressee, claim.addressee_id) == ("Reuters", "org/reuters")
 
 
+def test_attribution_chain_through_an_intermediary() -> None:
+    document = Document(
+        raw_text="Reuters berichtete unter Berufung auf ukrainische Militärkreise, die Brücke sei zerstört.",
+        language="de",
+        source="agentur.txt",
+        published=date(2022, 12, 20),
+    )
+    (claim,) = lagebild.analyze_document(document).claims
+    assert claim.speaker == "ukrainische Militärkreise"
+    assert claim.chain == ["agentur.txt", "Reuters", "ukrainische Militärkreise"]
+
+
 def test_medium() -> None:
     (claim,) = _claims("Selenskyj erklärte auf Telegram, die Front halte.")
     assert claim.medium == "auf Telegram"

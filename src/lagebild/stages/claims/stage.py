@@ -45,7 +45,8 @@ def make_claims() -> Stage:
 
 def _claim(document: Document, index: int, found: Found, language: str) -> Claim:
     text = document.text
-    speaker = speaker_of(document, found, language)
+    reporter = speaker_of(document, found, language)
+    speaker = _cited(document, found) or reporter
     date, date_source = _date(document, found)
     stance, stance_cue = _stance(document, index, found)
     medium = c.MEDIUM.search(text, found.start, found.end)
@@ -63,7 +64,7 @@ def _claim(document: Document, index: int, found: Found, language: str) -> Claim
         date_source=date_source,
         medium=medium.group() if medium else None,
         **_addressee(document, found),
-        chain=_chain(document, found, speaker),
+        chain=_chain(document, reporter, speaker),
         stance=stance,
         stance_cue=stance_cue,
     )
@@ -138,11 +139,21 @@ def _stance(document: Document, index: int, found: Found) -> tuple[str, str | No
     return ("disputed", weak.group()) if weak else ("neutral", None)
 
 
-def _chain(document: Document, found: Found, speaker: Speaker) -> list[str]:
-    """The document's source → the reporting speaker → the source it cites."""
-    source = document.author or document.title or document.source or None
-    links = [link for link in (source, speaker.text) if link]
+def _cited(document: Document, found: Found) -> Speaker | None:
+    """ "Reuters berichtete unter Berufung auf Militärkreise": the cited source speaks."""
     cited = citing(document.text, found.start, found.end)
-    if cited:
-        links.append(cited)
-    return links
+    if cited is None:
+        return None
+    start = document.text.find(cited, found.start, found.end)
+    for entity in document.entities:
+        for mention in entity.mentions:
+            if start <= mention.start < start + len(cited):
+                return Speaker(cited, entity.id, "cited")
+    return Speaker(cited, None, "cited")
+
+
+def _chain(document: Document, reporter: Speaker, speaker: Speaker) -> list[str]:
+    """The document's source → the reporting intermediary → the speaker."""
+    source = document.author or document.title or document.source or None
+    links = [source, reporter.text if reporter is not speaker else None, speaker.text]
+    return [link for link in links if link]
