@@ -46,6 +46,16 @@ def test_content(text: str, content: str) -> None:
     assert _modes(text, language)[0][1] == content
 
 
+def test_ticker_stamp_is_not_content() -> None:
+    text = "Update vom 10. Mai, 12.57 Uhr: Die Ukraine hat Truppen verlegt, teilte das Ministerium mit."
+    assert _modes(text) == [("indirect", "Die Ukraine hat Truppen verlegt")]
+
+
+def test_source_marker_after_a_stamp() -> None:
+    text = "Update vom 10. Mai, 15.35 Uhr: Nach Angaben des Generalstabs wurden Dörfer geräumt."
+    assert _modes(text) == [("indirect", "wurden Dörfer geräumt")]
+
+
 def test_speech_act_noun_is_reported() -> None:
     text = "Er hatte im Februar ähnliche Drohungen gegen Polen gemacht."
     assert _modes(text) == [("reported", "ähnliche Drohungen gegen Polen")]

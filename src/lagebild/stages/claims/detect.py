@@ -20,7 +20,7 @@ from itertools import pairwise
 from lagebild.stages.claims import cues as c
 
 CLAUSE_STOP = re.compile(
-    r"[;:]|,\s(?:während|wobei|aber|sondern|obwohl|while|whereas|but|although|though)\b|\s[–—]\s"
+    r";|,\s(?:während|wobei|aber|sondern|obwohl|while|whereas|but|although|though)\b|\s[–—]\s"
 )
 #: A second speech verb coordinated with the first: "… and falsely claimed …".
 COORDINATED_CUE = re.compile(
@@ -30,7 +30,7 @@ COORDINATED_CUE = re.compile(
 #: An adverbial between cue and comma ("sagte am 19. Dezember, …"); ordinal dots allowed.
 LEAD_TO_COMMA = re.compile(r"(?:[^,.;:]|(?<=\d)\.){0,80}?,\s")
 #: The content conjunction after a cue, past a short adverbial ("stated on March 5 that").
-CONJUNCTION_AFTER = re.compile(r"[^.;:]{0,60}?\b(?:dass|ob|that|whether)\b")
+CONJUNCTION_AFTER = re.compile(r"(?:[^.;:]|(?<=\d)\.){0,200}?\b(?:dass|ob|that|whether)\b")
 
 
 @dataclass(frozen=True)
@@ -149,8 +149,8 @@ def _indirect(text: str, start: int, end: int, verb: re.Match[str], lang: str) -
         return Found(start, end, *verb.span(), "indirect", *after)
     before = text.rfind(",", start, verb.start())
     fronted = before > start and text[before + 1 : verb.start()].strip() == ""
-    if fronted and (lang == "en" or _konjunktiv(text, start, before)):
-        return Found(start, end, *verb.span(), "indirect", start, before)  # "…, sagte er"
+    if fronted:  # "…, sagte Putin" / "…, teilte das Ministerium mit": a reporting clause
+        return Found(start, end, *verb.span(), "indirect", *_trimmed(text, start, before))
     return None
 
 
@@ -192,7 +192,8 @@ ENGLISH_FINITE = re.compile(
 def _source(text: str, start: int, end: int, lang: str) -> Found | None:
     """ "Laut Lukaschenko wird …", "According to the MoD, …", "dem Stab zufolge …"."""
     marker = (c.SOURCE_DE if lang == "de" else c.SOURCE_EN).search(text, start, end)
-    if marker and text[start : marker.start()].strip() == "":
+    lead = text[start : marker.start()].strip() if marker else ""
+    if marker and (lead == "" or lead.endswith(":")):  # a ticker stamp may precede it
         begin = _after_source_phrase(text, marker.end(), end)
         return Found(start, end, *marker.span(), "indirect", *_trimmed(text, begin, end), True)
     if marker:
@@ -208,7 +209,10 @@ def _source(text: str, start: int, end: int, lang: str) -> Found | None:
 def _after_source_phrase(text: str, position: int, end: int) -> int:
     """Where the source's noun phrase ends: at a comma, or at the first lower-case word
     after a capitalised one ("Laut dem Sprecher des Ministeriums | sei …")."""
-    comma = text.find(",", position, end)
+    comma = min(
+        (i for i in (text.find(",", position, end), text.find(":", position, end)) if i != -1),
+        default=-1,
+    )
     seen_noun = False
     for word in re.finditer(r"\S+", text[position:end]):
         absolute = position + word.start()
@@ -251,8 +255,15 @@ def _has_speaker_verb(text: str, start: int, end: int, lang: str) -> bool:
     return SUPPORT_VERB[lang].search(text, start, end) is not None
 
 
+#: A live-ticker stamp at the head of a sentence is not part of what was said.
+STAMP_PREFIX = re.compile(r"(?:Update(?:\svom)?[^:\n]{0,40}:|\d{1,2}[.:]\d\d\sUhr\s?[–—:-])\s*")
+
+
 def _trimmed(text: str, begin: int, finish: int) -> tuple[int, int]:
     while begin < finish and text[begin] in " ,":
         begin += 1
+    stamp = STAMP_PREFIX.match(text, begin, finish)
+    if stamp:
+        begin = stamp.end()
     finish = len(text[:finish].rstrip(" .!?,"))
     return begin, max(begin, finish)

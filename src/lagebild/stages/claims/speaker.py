@@ -110,9 +110,16 @@ def _pronoun_near(document: Document, found: Found) -> Speaker | None:
 def _phrase_after(text: str, position: int, end: int) -> Speaker:
     match = NOUN_PHRASE_DE.match(text, position, end)
     if match:
-        return Speaker(match.group(1).strip(), None, "phrase")
-    words = text[position:end].split(",")[0].split()
-    return Speaker(" ".join(words[:6]) or None, None, "phrase" if words else "unknown")
+        return Speaker(match.group(1).strip(" .,:"), None, "phrase")
+    words = []
+    for word in text[position:end].split(",")[0].split()[:6]:
+        if word[:1].islower() and words:
+            break  # "Kovalenko demnach auf Telegram": the phrase ends at the adverb
+        words.append(word.strip(" .,:;"))
+    phrase = " ".join(w for w in words if w)
+    if not phrase or phrase[:1].islower():
+        return Speaker(None, None, "unknown")
+    return Speaker(phrase, None, "phrase")
 
 
 def _phrase_before(text: str, start: int, cue_start: int) -> Speaker:
