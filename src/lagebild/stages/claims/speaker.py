@@ -111,7 +111,7 @@ def _phrase_after(text: str, position: int, end: int) -> Speaker:
     match = NOUN_PHRASE_DE.match(text, position, end)
     if match:
         return Speaker(match.group(1).strip(" .,:"), None, "phrase")
-    words = []
+    words: list[str] = []
     for word in text[position:end].split(",")[0].split()[:6]:
         if word[:1].islower() and words:
             break  # "Kovalenko demnach auf Telegram": the phrase ends at the adverb
