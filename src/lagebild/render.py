@@ -25,9 +25,74 @@ def _plain(value: object) -> Text:
     return Text("".join(c if c.isprintable() or c in "\n\t" else "\ufffd" for c in text))
 
 
+#: Rows shown per record table in the terminal view (the JSON format has them all).
+SHOWN_ROWS = 25
+
+
 def document_view(document: Document) -> Group:
-    """A summary of an analysed document: metadata, removed debris, counts, entities."""
-    return Group(_header(document), _removed_table(document), _counts_table(document))
+    """A summary of an analysed document: metadata, removed debris, counts, entities,
+    time expressions and claims."""
+    parts: list[Panel | Table] = [
+        _header(document),
+        _removed_table(document),
+        _counts_table(document),
+    ]
+    if document.entities:
+        parts.append(_entities_table(document))
+    if document.times:
+        parts.append(_times_table(document))
+    if document.claims:
+        parts.append(_claims_table(document))
+    return Group(*parts)
+
+
+def _entities_table(document: Document) -> Table:
+    rows = [
+        (
+            e.type.value,
+            e.id,
+            e.name,
+            len(e.mentions),
+            f"{e.geo.lat:.2f}, {e.geo.lon:.2f}" if e.geo else "",
+        )
+        for e in sorted(document.entities, key=lambda e: -len(e.mentions))[:SHOWN_ROWS]
+    ]
+    return rows_table(
+        _shown("Entities", document.entities), ("type", "id", "name", "mentions", "lat, lon"), rows
+    )
+
+
+def _times_table(document: Document) -> Table:
+    rows = [
+        (t.text, t.type, t.value or "?", t.precision, t.anchor_source or "")
+        for t in document.times[:SHOWN_ROWS]
+    ]
+    return rows_table(
+        _shown("Times", document.times), ("text", "type", "value", "precision", "anchor"), rows
+    )
+
+
+def _claims_table(document: Document) -> Table:
+    table = Table(title=_shown("Claims", document.claims), title_justify="left")
+    table.add_column("speaker", max_width=22)
+    for column in ("cue", "mode", "date", "stance"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("content", ratio=1, min_width=20)
+    for claim in document.claims[:SHOWN_ROWS]:
+        values = (
+            claim.speaker or "?",
+            claim.cue or "",
+            claim.mode,
+            claim.date or "?",
+            claim.stance,
+        )
+        table.add_row(*(_plain(v) for v in values), _plain(claim.content[:160]))
+    return table
+
+
+def _shown(title: str, items: list[Any]) -> str:
+    extra = f", first {SHOWN_ROWS}" if len(items) > SHOWN_ROWS else ""
+    return f"{title} ({len(items)}{extra})"
 
 
 def _header(document: Document) -> Panel:
