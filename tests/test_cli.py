@@ -128,3 +128,15 @@ def test_entities_lists_stored_entities(
 ) -> None:
     code, out, _ = run(capsys, "--db", ingested, "entities", *options, "--format", "json")
     assert code == 0 and check(json.loads(out))  # type: ignore[operator]
+
+
+def test_claims_command_lists_stored_claims(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "bericht.txt"
+    source.write_text("Lukaschenko sagte am 19. Dezember, Russland werde S-400 liefern.\n", "utf-8")
+    assert run(capsys, "--db", db, "ingest", "-q", str(source))[0] == 0
+    code, out, _ = run(capsys, "--db", db, "claims", "--speaker", "Lukaschenko", "--format", "json")
+    assert code == 0
+    (hit,) = json.loads(out)
+    assert hit["claim"]["speaker_id"] == "person/alexander-lukashenko"

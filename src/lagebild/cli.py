@@ -32,6 +32,8 @@ from lagebild.ingest import IngestReport, count_files, ingest, source_file
 from lagebild.pipeline import registry
 from lagebild.records import Analysis
 from lagebild.store import Store
+from lagebild.store.claims import ClaimFilter
+from lagebild.store.claims import rows as claim_rows
 
 FORMATS = click.Choice(["json", "text"])
 
@@ -224,6 +226,34 @@ def entities_command(
     )
 
 
+@cli.command("claims")
+@click.option("--speaker", help="Entity id, a name the knowledge base knows, or text.")
+@click.option("--about", help="An entity (any spelling the knowledge base knows) or text.")
+@click.option("--since", help="Statement date, YYYY[-MM[-DD]].")
+@click.option("--stance", type=click.Choice(["supported", "neutral", "disputed", "refuted"]))
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000))
+@click.option("--format", "output_format", type=FORMATS, default="text", show_default=True)
+@pass_context
+def claims_command(
+    obj: Context,
+    speaker: str | None,
+    about: str | None,
+    since: str | None,
+    stance: str | None,
+    limit: int,
+    output_format: str,
+) -> None:
+    """Claims across stored documents: who said what, when, about what."""
+    wanted = ClaimFilter(speaker=speaker, about=about, since=since, stance=stance)
+    with obj.store() as store:
+        hits = store.claims(wanted, limit)
+    if output_format == "json":
+        click.echo(json.dumps([_jsonable(hit) for hit in hits], indent=2, ensure_ascii=False))
+        return
+    columns = ("date", "speaker", "mode", "stance", "content", "document")
+    render.console().print(render.rows_table(f"Claims ({len(hits)})", columns, claim_rows(hits)))
+
+
 @cli.command("stages")
 def stages_command() -> None:
     """List the registered pipeline stages with what they require and assign."""
@@ -249,6 +279,8 @@ def _jsonable(value: Any) -> Any:
         return {str(k): _jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_jsonable(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
     return value
 
 

@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from lagebild.errors import StoreError
 from lagebild.records import Document, content_hash
+from lagebild.store.claims import ClaimFilter, ClaimHit, find_claims
 from lagebild.store.engine import open_engine, reason, redact, resolve_url, writer
 from lagebild.store.migrate import current_revision, migrate
 from lagebild.store.query import parse_query
@@ -218,6 +219,11 @@ class Store:
         return [
             EntitySummary(row[0], row[1], row[2], row[3], counts.get(row[0], 0)) for row in rows
         ]
+
+    def claims(self, wanted: ClaimFilter, limit: int = 100) -> list[ClaimHit]:
+        """Claims across documents by speaker, topic, date and stance (see store/claims.py)."""
+        with self._reading("cannot list claims") as connection:
+            return find_claims(connection, wanted, limit)
 
     def reindex(self) -> None:
         """Rebuild the full-text index (after restoring a SQLite dump, say)."""
