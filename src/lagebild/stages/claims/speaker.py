@@ -21,6 +21,7 @@ from lagebild.stages.entities.coref import Antecedent, pronoun_gender, resolve_p
 REACH = 80
 NOUN_PHRASE_DE = re.compile(r"\s*((?:der|die|das|des|dem|den)\s(?:[\w-]+\s){0,4}?[A-ZÄÖÜ][\w-]+)")
 WORDS_BEFORE_EN = re.compile(r"((?:[\w'’-]+\s){1,6})$")
+ADDRESSING = re.compile(r"(?:told|tells|telling)$")
 CITING = re.compile(
     r"\b(?:unter Berufung auf|citing|quoting|zitiert(?:e)?)\s+((?:[\w'’-]+\s?){1,6})"
 )
@@ -67,6 +68,8 @@ def _by_position(
     ("sagte Putin"); English: the nearest name before the cue, else right after it."""
     text = document.text
     after = [m for m in mentions if m[0] >= found.cue_end and _adjacent(text, found.cue_end, m[0])]
+    if ADDRESSING.match(text[found.cue_start : found.cue_end]):
+        after = []  # "told CNN": the name after the cue is the addressee
     before = [m for m in mentions if m[1] <= found.cue_start]
     in_clause = [m for m in before if m[0] >= found.start]
     if in_clause:
@@ -123,7 +126,7 @@ def _phrase_after(text: str, position: int, end: int) -> Speaker:
 
 
 def _phrase_before(text: str, start: int, cue_start: int) -> Speaker:
-    head = re.split(r"[,;:]|\band\b", text[start:cue_start])[-1]
+    head = re.split(r"[,;:]|\band\b|\s[-–—]\s|^\s*[-–—*]\s", text[start:cue_start])[-1]
     match = WORDS_BEFORE_EN.search(head.strip() + " ")
     phrase = match.group(1).strip() if match else ""
     return Speaker(phrase or None, None, "phrase" if phrase else "unknown")

@@ -125,17 +125,24 @@ def _block_anchor(document: Document, offset: int) -> str | None:
 
 
 def _stance(document: Document, index: int, found: Found) -> tuple[str, str | None]:
-    """The strongest stance cue from the claim's clause to the end of the next sentence
-    (refuted first); hedges like "angeblich" count only next to the cue."""
-    sentences = document.sentences[index : index + 2]
-    spans = [Span(start=found.start, end=sentences[0].end), *sentences[1:]]
-    for stance in ("refuted", "disputed", "supported"):
-        for span in spans:
-            match = c.STANCE[stance].search(document.text, span.start, span.end)
-            if match:
-                return stance, match.group().strip()
+    """The reporter's stance, strongest first.  A refutation ("falsely claimed") must sit
+    at the claim's own cue; doubts about evidence ("offered no evidence", "lassen sich
+    nicht unabhängig überprüfen") may follow to the end of the next sentence; hedges
+    ("angeblich", "allegedly") count next to the cue."""
+    text = document.text
     near = (max(found.cue_start - 25, found.start), min(found.cue_end + 25, found.end))
-    weak = c.WEAK_STANCE.search(document.text, *near)  # "behauptete", "allegedly" at the cue
+    refuted = c.STANCE["refuted"].search(text, *near)
+    if refuted:
+        return "refuted", refuted.group().strip()
+    sentences = document.sentences[index : index + 2]
+    for span in (Span(start=found.start, end=sentences[0].end), *sentences[1:]):
+        disputed = c.STANCE["disputed"].search(text, span.start, span.end)
+        if disputed:
+            return "disputed", disputed.group().strip()
+    supported = c.STANCE["supported"].search(text, found.start, sentences[0].end)
+    if supported:
+        return "supported", supported.group().strip()
+    weak = c.WEAK_STANCE.search(text, *near)
     return ("disputed", weak.group()) if weak else ("neutral", None)
 
 
