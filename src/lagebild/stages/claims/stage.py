@@ -86,10 +86,15 @@ def _addressee(document: Document, found: Found) -> dict[str, str | None]:
     for marker in c.ADDRESSEE.finditer(document.text, found.start, found.end):
         if found.content_start <= marker.start() < found.content_end:
             continue
-        for entity in document.entities:
-            for mention in entity.mentions:
-                if marker.end() <= mention.start <= marker.end() + 25:
-                    return {"addressee": mention.text, "addressee_id": entity.id}
+        nearby = [
+            (mention.start, mention.text, entity.id)
+            for entity in document.entities
+            for mention in entity.mentions
+            if marker.end() <= mention.start <= marker.end() + 25
+        ]
+        if nearby:
+            _, name, entity_id = min(nearby)
+            return {"addressee": name, "addressee_id": entity_id}
     return {"addressee": None, "addressee_id": None}
 
 
