@@ -139,13 +139,13 @@ def lines(name: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in (GOLD / name).read_text("utf-8").splitlines() if line]
 
 
-def test_german_gold_format() -> None:
-    header, *records = lines("times-de.jsonl")
+def check_gold_format(name: str, min_required: int, min_documents: int) -> list[dict[str, Any]]:
+    header, *records = lines(name)
     documents = header["documents"]
     assert header["header"] is True
     required = [r for r in records if not r.get("optional")]
-    assert len(required) >= 230
-    assert len({r["file"] for r in records if r["file"].startswith("news-de/")}) >= 25
+    assert len(required) >= min_required
+    assert len({r["file"] for r in records if r["file"].startswith("news-de/")}) >= min_documents
     for record in records:
         meta = documents[record["file"]]
         assert record["sha1"] == meta["sha1"]
@@ -156,16 +156,40 @@ def test_german_gold_format() -> None:
     assert keys == sorted(keys)
     for a, b in itertools.pairwise(records):
         assert a["file"] != b["file"] or a["end"] <= b["start"], (a, b)
+    return records
+
+
+def test_german_gold_format() -> None:
+    records = check_gold_format("times-de.jsonl", 230, 25)
     seed = [r for r in records if r["file"].startswith("seed/")]
     assert seed and all(r["value_undated"].startswith("XXXX") for r in seed)
 
 
-def test_negatives_format_and_disjoint_from_gold() -> None:
-    spans = {(r["file"], r["start"], r["end"]) for r in lines("times-de.jsonl")[1:]}
-    header, *negatives = lines("times-de-negatives.jsonl")
-    assert header["header"] is True and len(negatives) >= 50
+def test_heldout_gold_format_and_disjoint_documents() -> None:
+    records = check_gold_format("times-de-heldout.jsonl", 150, 12)
+    heldout = set(lines("times-de-heldout.jsonl")[0]["documents"])
+    assert heldout.isdisjoint(lines("times-de.jsonl")[0]["documents"])
+    assert {r["file"] for r in records} <= heldout
+    assert all(r["anchor"] for r in records)
+
+
+@pytest.mark.parametrize(
+    ("gold_name", "negatives_name", "minimum"),
+    [
+        ("times-de.jsonl", "times-de-negatives.jsonl", 50),
+        ("times-de-heldout.jsonl", "times-de-heldout-negatives.jsonl", 40),
+    ],
+)
+def test_negatives_format_and_disjoint_from_gold(
+    gold_name: str, negatives_name: str, minimum: int
+) -> None:
+    documents = lines(gold_name)[0]["documents"]
+    spans = {(r["file"], r["start"], r["end"]) for r in lines(gold_name)[1:]}
+    header, *negatives = lines(negatives_name)
+    assert header["header"] is True and len(negatives) >= minimum
     for negative in negatives:
         assert negative["start"] < negative["end"]
+        assert negative["sha1"] == documents[negative["file"]]["sha1"]
         assert not any(
             f == negative["file"] and s < negative["end"] and negative["start"] < e
             for f, s, e in spans
@@ -194,8 +218,14 @@ def test_timeml_reader_finds_tbaq_and_offsets_slice_to_the_tags(
 
 
 @pytest.mark.corpus
-def test_german_gold_still_fits_the_clean_text(corpus: Path, timex: ModuleType) -> None:
-    documents = timex.load_german_gold()
+@pytest.mark.parametrize("heldout", [False, True])
+def test_german_gold_still_fits_the_clean_text(
+    corpus: Path, timex: ModuleType, heldout: bool
+) -> None:
+    if heldout:
+        documents = timex.load_german_gold(timex.GOLD_DE_HELDOUT, timex.NEGATIVES_DE_HELDOUT)
+    else:
+        documents = timex.load_german_gold()
     texts = timex.german_texts(documents, corpus)  # raises when a hash changed
     for doc in documents:
         text = texts[doc.file]
