@@ -60,6 +60,14 @@ def _tagged(text: str, anchor: Anchor | None = ANCHOR) -> list[tuple[str, str | 
         ("In der Nacht griff Russland an.", [("der Nacht", "2022-12-19TNI")]),
         ("in der Vergangenheit", [("der Vergangenheit", "PAST_REF")]),
         ("Ende des Jahres 2022", [("Ende des Jahres 2022", "2022")]),
+        ("an diesem Abend", [("diesem Abend", "2022-12-20TEV")]),
+        ("tags darauf", [("tags darauf", "2022-12-21")]),
+        ("in den vergangenen beiden Jahren", [("den vergangenen beiden Jahren", "P2Y")]),
+        ("in den achtziger Jahren", [("den achtziger Jahren", "198")]),
+        ("nach knapp einer halben Stunde", [("knapp einer halben Stunde", "PT30M")]),
+        ("jeden verdammten Tag", [("jeden verdammten Tag", "P1D")]),
+        ("am Dienstag vergangener Woche", [("Dienstag vergangener Woche", "2022-12-13")]),
+        ("in 24 Stunden", [("in 24 Stunden", "PT24H")]),
     ],
 )
 def test_expressions(text: str, expected: list[tuple[str, str]]) -> None:
@@ -80,6 +88,13 @@ def test_hours_from_a_ticker_stamp() -> None:
     stamp = Anchor(date(2024, 6, 3), time(14, 45), "block")
     found = tag("In ziemlich genau fünf Stunden geht es los.", "de", stamp)
     assert [f.piece.value for f in found] == ["2024-06-03T19:45"]
+
+
+def test_clock_range_gives_two_times() -> None:
+    assert _tagged("ab 20.15 bis 22.15 Uhr") == [
+        ("20.15", "2022-12-20T20:15"),
+        ("22.15 Uhr", "2022-12-20T22:15"),
+    ]
 
 
 def test_range_gives_two_dates() -> None:
@@ -105,6 +120,7 @@ def test_fuzzy_month_carries_mod() -> None:
         "Am letzten Tag des Gipfels",  # the last day of something, not yesterday
         "der 49-jährige Minister",  # an age
         "Das ging von heute auf morgen.",  # an idiom
+        "Frankreich liefert Mirage 2000 Jets.",  # a model name
     ],
 )
 def test_function_words_and_numbers_are_not_dates(text: str) -> None:

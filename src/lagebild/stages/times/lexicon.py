@@ -35,7 +35,7 @@ NUMBERS_DE: Mapping[str, float] = {
     "ein": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "eines": 1, "zwei": 2,
     "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
     "zehn": 10, "elf": 11, "zwölf": 12, "fünfzehn": 15, "zwanzig": 20, "dreißig": 30,
-    "vierzig": 40, "fünfzig": 50, "hundert": 100, "anderthalb": 1.5, "eineinhalb": 1.5,
+    "vierzig": 40, "fünfzig": 50, "hundert": 100, "beiden": 2, "beide": 2, "anderthalb": 1.5, "eineinhalb": 1.5,
     "zweieinhalb": 2.5, "dreieinhalb": 3.5, "viereinhalb": 4.5, "fünfeinhalb": 5.5,
 }  # fmt: skip
 NUMBERS_EN: Mapping[str, int] = {

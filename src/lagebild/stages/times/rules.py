@@ -354,8 +354,8 @@ def shifted_amount(sign: int) -> Handler:
 
 def _shifted_clock(match: re.Match[str], ctx: Context, amount: float, unit: str) -> list[Piece]:
     """ "in fünf Stunden" said at a ticker stamp of 14:45 is 19:45 that day."""
-    if ctx.anchor is None or ctx.anchor.clock is None:
-        return piece(match, "TIME", None)
+    if ctx.anchor is None or ctx.anchor.clock is None:  # "in 24 Stunden": within a span
+        return piece(match, "DURATION", duration(abs(amount), unit))
     minutes = amount * (60 if unit == "TH" else 1 if unit == "TM" else 1 / 60)
     start = datetime.combine(ctx.anchor.day, ctx.anchor.clock)
     moment = start + timedelta(minutes=minutes)

@@ -101,7 +101,7 @@ def _rules() -> list[r.Rule]:
         r.Rule("vortag", _c(r"\b(?i:am|vom|zum|seit dem)\s(?P<t>Vortag|Vorabend)\b"), _vortag),
         r.Rule(
             "tag-zuvor",
-            _c(r"\b(?P<t>(?:am\s)?Tage?s?\s(?P<rel>zuvor|davor|danach|darauf))\b"),
+            _c(r"\b(?P<t>(?:am\s)?[Tt]age?s?\s(?P<rel>zuvor|davor|danach|darauf))\b"),
             _day_around,
         ),
         r.Rule(
@@ -193,7 +193,7 @@ def _rules() -> list[r.Rule]:
             _c(
                 rf"(?<![\d$€£.,/#-]){YEAR}(?![\d%]|\.\d|,\d|\s?(?:%|Prozent|Euro|Dollar|Soldaten|Menschen|Mal|km|Kilometer|-\d))"
             ),
-            r.in_year,
+            _year,
         ),
         r.Rule("mod-year", _c(rf"\b(?P<mod>Anfang|Mitte|Ende)\s{YEAR}"), r.in_year),
         r.Rule("decade", _c(r"\b(?P<dec>(?:19|20)\d)0er(?:[\s-]?Jahre[n]?)?"), r.decade),
@@ -244,7 +244,41 @@ def _rules() -> list[r.Rule]:
             ),
             _set_adverb,
         ),
-        r.Rule("every", _c(rf"\b(?:jede[nrms]?|pro)\s{UNIT}"), r.every),
+        r.Rule("every", _c(rf"\b(?:jede[nrms]?|pro)\s(?:[a-zäöü]+e[nrms]?\s)?{UNIT}"), r.every),
+        r.Rule(
+            "this-day",
+            _c(
+                r"\b(?P<t>(?:diese[mn]|de[mn]selben|heutigen)\s(?P<what>Tag|Abend|Morgen|Vormittag|Nachmittag|Nacht))\b"
+            ),
+            _this_day,
+        ),
+        r.Rule(
+            "decade-word",
+            _c(
+                r"\b(?P<t>(?:den|die|der)\s(?P<dec>zwanziger|dreißiger|vierziger|fünfziger|sechziger|siebziger|achtziger|neunziger)\s?Jahren?)\b",
+                ICASE,
+            ),
+            _decade_word,
+        ),
+        r.Rule(
+            "half-hour",
+            _c(r"\b(?:(?:knapp|gut|etwa|rund)\s)?(?:eine[rn]?\s)?(?:halbe[nr]?)\sStunde\b"),
+            r.constant("DURATION", "PT30M"),
+        ),
+        r.Rule(
+            "clock-range",
+            _c(
+                r"(?<![\d.,])(?P<h1>[01]?\d|2[0-4])[.:](?P<m1>[0-5]\d)\s?(?:bis|-|–)\s?(?P<h2>[01]?\d|2[0-4])[.:](?P<m2>[0-5]\d)\s?Uhr"
+            ),
+            _clock_range,
+        ),
+        r.Rule(
+            "weekday-of-week",
+            _c(
+                rf"\b(?P<t>{WD}\s(?P<rel>vergangener|letzter|voriger|vorheriger|kommender|nächster|dieser)\sWoche)\b"
+            ),
+            _weekday_of_week,
+        ),
         r.Rule(
             "once-a",
             _c(rf"\b(?:einmal|zweimal|dreimal|\d+\s?[-]?mal)\s(?:im|pro|in der|am)\s{UNIT}"),
@@ -342,6 +376,66 @@ def _set_adverb(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
 def _until_weekday(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
     """ "läuft noch bis Samstag": the coming one."""
     return r.weekday(match, replace(ctx, direction="future"))
+
+
+#: "Mirage 2000", "Windows 2000": a model name right before a year-like number.
+PRODUCT_BEFORE = re.compile(
+    r"\b(?:Mirage|Windows|Expo|Agenda|Vision|Modell|Typ|Version|Serie|Leopard|Patriot)\s+$"
+)
+
+
+def _year(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    before = match.string[max(match.start() - 20, 0) : match.start()]
+    return [] if PRODUCT_BEFORE.search(before) else r.in_year(match, ctx)
+
+
+def _this_day(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    """ "an diesem Abend", "am selben Tag": the anchor's day (or a part of it)."""
+    if ctx.anchor is None:
+        return r.piece(match, "DATE", None)
+    what = match.group("what")
+    if what == "Tag":
+        return r.piece(match, "DATE", ctx.anchor.day.isoformat())
+    return r.piece(match, "TIME", f"{ctx.anchor.day.isoformat()}T{DAYPARTS_DE[what]}")
+
+
+DECADE_WORDS = {"zwanziger": 2, "dreißiger": 3, "vierziger": 4, "fünfziger": 5, "sechziger": 6,
+                "siebziger": 7, "achtziger": 8, "neunziger": 9}  # fmt: skip
+
+
+def _decade_word(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    """ "den achtziger Jahren": the 1980s (20th century unless the text says otherwise)."""
+    return r.piece(match, "DATE", f"19{DECADE_WORDS[match.group('dec').lower()]}")
+
+
+def _clock_range(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    """ "20.15 bis 22.15 Uhr": two clock times on the anchor's day."""
+    day = ctx.anchor.day.isoformat() if ctx.anchor else "XXXX-XX-XX"
+    pieces = []
+    for hour, minute in (("h1", "m1"), ("h2", "m2")):
+        hhmm = f"{int(match.group(hour)) % 24:02d}:{match.group(minute)}"
+        start, end = match.span(hour)[0], match.span(minute)[1]
+        if hour == "h2":
+            end = match.end()
+        pieces.append(r.Piece(start, end, "TIME", f"{day}T{hhmm}", clock=hhmm))
+    return pieces
+
+
+def _weekday_of_week(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    """ "Dienstag vergangener Woche": that weekday in the week before (or after) the anchor's."""
+    if ctx.anchor is None:
+        return r.piece(match, "DATE", None)
+    rel = match.group("rel")
+    weeks = (
+        -1
+        if rel in ("vergangener", "letzter", "voriger", "vorheriger")
+        else 0
+        if rel == "dieser"
+        else 1
+    )
+    monday = ctx.anchor.day - timedelta(days=ctx.anchor.day.weekday()) + timedelta(weeks=weeks)
+    day = monday + timedelta(days=WEEKDAYS_DE[match.group("wd")] - 1)
+    return r.piece(match, "DATE", day.isoformat())
 
 
 def _day_around(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
