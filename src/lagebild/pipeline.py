@@ -37,6 +37,7 @@ BUILTIN_STAGE_MODULES = (
     "lagebild.stages.times.stage",
     "lagebild.stages.entities.stage",
     "lagebild.stages.claims.stage",
+    "lagebild.stages.assessments.stage",
 )
 
 

@@ -169,14 +169,51 @@ class Claim(Span):
 
 
 class Assessment(Span):
-    """Who judges what how likely, on the ICD 203 / STIX scales."""
+    """Who judges what how likely, on the ICD 203 / STIX scales (the span covers the
+    assessor's words, the estimative phrase and the proposition)."""
 
-    assessor: str | None = None
-    proposition: str = ""
-    phrase: str = ""
-    label: str | None = None
-    probability: tuple[float, float] | None = None
-    continuity: str | None = Field(default=None, description="new, continues, revises.")
+    assessor: str | None = Field(
+        default=None, description="Who judges, as the text names it; the author when implicit."
+    )
+    assessor_id: str | None = Field(default=None, description="Entity id of the assessor.")
+    assessor_source: str = Field(
+        default="author",
+        description="explicit (ISW assesses, Das ISW hält), author (implicit: the document's "
+        "author) or speaker (a term in reported speech).",
+    )
+    proposition: str = Field(default="", description="What is judged, without the phrase.")
+    proposition_start: int | None = Field(default=None, description="Offset of the clause.")
+    proposition_end: int | None = Field(default=None, description="End offset of the clause.")
+    phrase: str = Field(default="", description="The estimative words as written.")
+    phrase_start: int | None = Field(default=None, description="Offset of the phrase.")
+    phrase_end: int | None = Field(default=None, description="End offset of the phrase.")
+    cue: str | None = Field(
+        default=None, description="The assessment verb or marker, or the speech cue."
+    )
+    term: str | None = Field(default=None, description="The lexicon entry the phrase matched.")
+    kind: str = Field(
+        default="term", description="term, modal (may, could, könnte) or verb (no term)."
+    )
+    label: str | None = Field(
+        default=None, description="ICD 203 label after negation; null for modals and verbs."
+    )
+    category: str | None = Field(
+        default=None, description="The ICD 203 label, or 'possible' for modals of possibility."
+    )
+    probability: tuple[float, float] | None = Field(
+        default=None, description="The band [low, high], 0-1."
+    )
+    point: float | None = Field(default=None, description="Calibrated point value, 0-1.")
+    stix_confidence: int | None = Field(default=None, description="STIX 2.1 DNI integer.")
+    negated: bool = Field(default=False, description="A negation moved the term.")
+    confidence: str | None = Field(
+        default=None, description="Stated analytic confidence: low, moderate, high."
+    )
+    continuity: str | None = Field(default=None, description="new, reaffirmed, changed.")
+    continuity_cue: str | None = Field(default=None, description="The words that set it.")
+    entity_ids: list[str] = Field(
+        default_factory=list, description="Entities mentioned in the proposition."
+    )
 
 
 class Event(Span):

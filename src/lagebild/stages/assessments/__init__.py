@@ -1,0 +1,1 @@
+"""Estimative language: who judges what how likely (``lagebild.assessments.v1``)."""
