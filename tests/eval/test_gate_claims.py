@@ -1,0 +1,32 @@
+"""The claims gate: the hand-annotated claims gold (German news, English ISW) stays at or above
+its floors, and no system claim falls on an ISW assessment more often than pinned."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+pytestmark = [pytest.mark.corpus, pytest.mark.slow]
+
+
+def test_claims_meet_their_floors(corpus: Path, load: Callable[[str], ModuleType]) -> None:
+    claims, gate = load("claims"), load("gate")
+    metrics = claims.evaluate()
+    pinned = {name: metrics[name] for name in claims.PINNED}
+    violations = gate.check("claims", pinned, claims.gold_hash())
+    assert violations == [], "; ".join(str(violation) for violation in violations)
+
+
+def test_every_language_is_scored_and_pinned(
+    corpus: Path, load: Callable[[str], ModuleType]
+) -> None:
+    claims, gate = load("claims"), load("gate")
+    metrics = claims.evaluate()
+    assert metrics["all_gold"] >= 150
+    assert metrics["de_gold"] > 0 and metrics["en_gold"] > 0
+    pinned = gate.load_floor("claims")["metrics"]
+    for name in ("de_f1", "en_f1", "en_assessment_hits", "de_speaker_accuracy"):
+        assert name in claims.PINNED and name in pinned, name
