@@ -111,6 +111,7 @@ def test_modal_negation_negates_the_proposition_not_the_estimate() -> None:
         ("Wenn Russland angreifen könnte, würde es das tun.", "de"),
         ("Er hat in der Nacht kaum geschlafen.", "de"),
         ("Kaum ein Soldat kehrte zurück.", "de"),
+        ("Das ist eine Show, die man kaum anders beschreiben kann.", "de"),
         ("Das ist wohl aber nicht alles.", "de"),
         ("Es gibt sowohl Angriffe als auch Verhandlungen.", "de"),
         ("Die Wahrscheinlichkeit eines Angriffs wurde diskutiert.", "de"),
@@ -334,3 +335,15 @@ def test_detector_never_crashes_and_keeps_offsets_in_range(text: str, language: 
 def test_detector_never_crashes_on_arbitrary_text(text: str, language: str) -> None:
     for found in assessments_in_sentence(text, 0, len(text), language):
         assert 0 <= found.start <= found.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian TV outlets claimed that cities are being looted, likely to set conditions for escalation.",
+        "Peskov said that Putin will observe the exercises from Moscow, likely the NDCC.",
+        "The Russian forces reported as engaging are probably insufficient to attack.",
+    ],
+)
+def test_writers_gloss_on_a_report_is_not_reported_speech(text: str) -> None:
+    assert _one(text).speech is None

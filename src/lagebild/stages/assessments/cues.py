@@ -112,8 +112,8 @@ FIRST_PERSON = re.compile(r"\b(?:we|We|wir|Wir)\s*$")
 #: Reported speech: a speaker's "likely" is their claim, not the writer's estimate.
 SPEECH = {
     "en": re.compile(
-        r"\b(?:said|says|stated|states|claimed|claims|told|tells|announced|warned|warns|"
-        r"reported|reports|added|argued|alleged|alleges|insisted|noted|suggested|wrote|posted|"
+        r"\b(?:said|says|stated|claimed|told|tells|announced|warned|warns|"
+        r"reported|added|argued|alleged|alleges|insisted|noted|suggested|wrote|posted|"
         r"declared|asserted|stressed|threatened|[Aa]ccording to|quoted)\b"
     ),
     "de": re.compile(
@@ -123,6 +123,12 @@ SPEECH = {
         r"[Ll]aut|zufolge|zitiert|zitierte|wies|hingewiesen|angekündigt|mitgeteilt)\b"
     ),
 }
+#: A verb form after a determiner is a noun or adjective ("the added troops").
+DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|this|these|those|his|her|its|their|our|such|any|no|der|die|das|den|dem|"
+    r"des|ein|eine|einer|einem|eines)\s+$",
+    re.IGNORECASE,
+)
 QUOTES = re.compile(
     r"„[^“”\"]{1,2000}[“”\"]|»[^«]{1,2000}«|«[^»]{1,2000}»|\"[^\"\n]{1,2000}\"|“[^”]{1,2000}”"
 )
@@ -163,7 +169,7 @@ KAUM_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 KAUM_BLOCKED = re.compile(
-    r"^\s*(?:noch|mehr|ein(?:e|er|em|en|es)?|jemand\w*|etwas|zu)\b", re.IGNORECASE
+    r"^\s*(?:noch|mehr|anders|ein(?:e|er|em|en|es)?|jemand\w*|etwas|zu)\b", re.IGNORECASE
 )
 #: "remote" is the ICD 203 synonym only as a predicate or before a word of chance.
 COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|remains?|remained|seems?|appears?)\s+$")

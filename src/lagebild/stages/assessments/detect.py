@@ -456,19 +456,39 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _speech_cue(sentence: _Sentence, position: int) -> tuple[int, int] | None:
-    """A speech cue in the clause group (up to ';' or a dash) of ``position``."""
+    """A speech cue governing ``position``: before it in its clause group (up to ';' or a
+    dash), or after it as a short closing reporting clause ("…, the Pentagon said.")."""
     text = sentence.text
-    group_start = max(
-        [sentence.start]
-        + [m.end() for m in re.finditer(r";|\s[–—]\s", text[sentence.start : position])]
-    )
-    group_start = group_start if group_start == sentence.start else sentence.start + group_start
-    tail = re.search(r";|\s[–—]\s", text[position : sentence.end])
-    group_end = position + tail.start() if tail else sentence.end
+    breaks = [m.end() for m in _GROUP_BREAK.finditer(text, sentence.start, position)]
+    group_start = max([sentence.start, *breaks])
+    tail = _GROUP_BREAK.search(text, position, sentence.end)
+    group_end = tail.start() if tail else sentence.end
     for cue in c.SPEECH[sentence.language].finditer(text, group_start, group_end):
-        if not _inside(cue.span(), sentence.quotes):
+        if _inside(cue.span(), sentence.quotes) or c.DETERMINER_BEFORE.search(
+            text[group_start : cue.start()]
+        ):
+            continue  # "the added troops", "the reports": not a speech verb
+        if re.match(r"\s+as\b", text[cue.end() : group_end]):
+            continue  # "forces reported as engaging": a participle, not a report
+        if cue.start() < position and _opens_clause(text, cue.end(), position):
+            return None  # "…, likely to set conditions": the writer's gloss on the report
+        if cue.start() < position or _closing_clause(text, position, cue.start(), group_end):
             return cue.span()
     return None
+
+
+def _opens_clause(text: str, cue_end: int, position: int) -> bool:
+    """The term is the first word after a comma or bracket that follows the cue."""
+    return bool(re.search(r"[,(]\s*$", text[cue_end:position]))
+
+
+_GROUP_BREAK = re.compile(r";|\s[–—]\s")
+
+
+def _closing_clause(text: str, position: int, cue: int, end: int) -> bool:
+    """The cue sits in the last comma clause, of at most eight words: "…, Peskov said."."""
+    comma = text.rfind(",", position, cue)
+    return comma >= 0 and "," not in text[cue:end] and len(text[comma:end].split()) <= 8
 
 
 def _continuity(
@@ -481,6 +501,7 @@ def _continuity(
     near = ""
     if phrase:
         window = text[max(sentence.start, phrase[0] - 60) : phrase[0]]
+        window = re.split(r"[,;:(—–]", window)[-1]  # not across a clause break
         near = " ".join(window.split()[-3:]) + " " + text[phrase[0] : phrase[1]]
     framing = _frame_text(sentence, frame, proposition, phrase)
     for label, pattern, where in (

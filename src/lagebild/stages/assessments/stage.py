@@ -31,6 +31,7 @@ class _Mention:
     entity_id: str
     text: str
     type: str
+    kind: str
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def make_assessments() -> Stage:
 
 def _mentions(document: Document) -> list[_Mention]:
     found = [
-        _Mention(m.start, m.end, entity.id, m.text, entity.type.value)
+        _Mention(m.start, m.end, entity.id, m.text, entity.type.value, m.kind)
         for entity in document.entities
         for m in entity.mentions
         if m.kind != "pronoun"
@@ -116,7 +117,10 @@ def _named(text: str, span: tuple[int, int], mentions: list[_Mention], source: s
 
 
 def _speaker(cue: tuple[int, int], mentions: list[_Mention], sentence_start: int) -> _Assessor:
-    """The nearest mention before the speech cue in its sentence, else the one just after."""
+    """The nearest mention before the speech cue in its sentence, else the one just after.
+
+    Nationality adjectives are not speakers: "Russian TV outlets claimed" is not Russia."""
+    mentions = [m for m in mentions if m.kind != "nationality"]
     before = [m for m in mentions if sentence_start <= m.start and m.end <= cue[0]]
     if before:
         return _Assessor(before[-1].text, before[-1].entity_id, "speaker")
