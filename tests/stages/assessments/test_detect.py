@@ -347,3 +347,8 @@ def test_detector_never_crashes_on_arbitrary_text(text: str, language: str) -> N
 )
 def test_writers_gloss_on_a_report_is_not_reported_speech(text: str) -> None:
     assert _one(text).speech is None
+
+
+def test_modal_in_the_analysts_own_report_counts() -> None:
+    text = "ISW warned on March 9 that the Kremlin may conduct a false-flag attack."
+    assert _one(text).kind == "modal"

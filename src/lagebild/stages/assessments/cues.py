@@ -129,6 +129,8 @@ DETERMINER_BEFORE = re.compile(
     r"des|ein|eine|einer|einem|eines)\s+$",
     re.IGNORECASE,
 )
+#: The analyst as the speaker: "ISW warned", "we noted", "ISW previously reported".
+OWN_VOICE = re.compile(r"\b(?:ISW|[Ww]e|[Ww]ir)\s+(?:\w+\s+)?$")
 QUOTES = re.compile(
     r"„[^“”\"]{1,2000}[“”\"]|»[^«]{1,2000}«|«[^»]{1,2000}»|\"[^\"\n]{1,2000}\"|“[^”]{1,2000}”"
 )

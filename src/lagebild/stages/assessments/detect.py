@@ -180,8 +180,10 @@ def _epistemic_modal(sentence: _Sentence, match: re.Match[str]) -> bool:
     clause_start, _ = _clause_of(sentence, match.start(), match.end())
     if c.HYPOTHETICAL.search(sentence.text[clause_start : match.start()]):
         return False
-    # Modals in reported speech carry the speaker's claim, not an estimate: skipped.
-    return _speech_cue(sentence, match.start()) is None
+    # Modals in reported speech carry the speaker's claim, not an estimate: skipped,
+    # unless the analyst reports itself ("ISW warned on March 9 that the Kremlin may …").
+    cue = _speech_cue(sentence, match.start())
+    return cue is None or bool(c.OWN_VOICE.search(sentence.text[sentence.start : cue[0]]))
 
 
 # -- frames ------------------------------------------------------------------------------
