@@ -1,4 +1,7 @@
-"""The English entity gold (tests/gold/entities-en-isw.jsonl) still fits the reader's raw_text.
+"""The English entity gold still fits the reader's raw_text.
+
+Two files with the same format: ``entities-en-isw.jsonl`` (dev) and
+``entities-en-isw-heldout.jsonl`` (held-out), each with its ``.meta.json``.
 
 Offsets are into ``lagebild.read`` raw_text; a reader change that shifts the text shows up as a
 hash mismatch here before it silently corrupts an evaluation.
@@ -19,23 +22,26 @@ from lagebild.read import read_source
 from lagebild.records import Document
 
 GOLD = Path(__file__).resolve().parent
-LINES = GOLD / "entities-en-isw.jsonl"
-META = GOLD / "entities-en-isw.meta.json"
+SETS = {
+    "dev": (GOLD / "entities-en-isw.jsonl", GOLD / "entities-en-isw.meta.json"),
+    "heldout": (GOLD / "entities-en-isw-heldout.jsonl", GOLD / "entities-en-isw-heldout.meta.json"),
+}
 README = GOLD / "README.md"
 
 LABELS = {"PERSON", "ORGANIZATION", "PLACE", "WEAPON", "NAT"}
 FLAGS = {"metonymy", "named_platform", "proxy_state", "elliptical", "facility", "subnational"}
 
-pytestmark = pytest.mark.corpus
+pytestmark = [pytest.mark.corpus, pytest.mark.parametrize("split", sorted(SETS))]
 
 
-def gold_lines() -> list[dict[str, Any]]:
-    with LINES.open(encoding="utf-8") as fh:
+def gold_lines(split: str) -> list[dict[str, Any]]:
+    with SETS[split][0].open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def meta() -> dict[str, dict[str, Any]]:
-    documents: dict[str, dict[str, Any]] = json.loads(META.read_text(encoding="utf-8"))["documents"]
+def meta(split: str) -> dict[str, dict[str, Any]]:
+    text = SETS[split][1].read_text(encoding="utf-8")
+    documents: dict[str, dict[str, Any]] = json.loads(text)["documents"]
     return documents
 
 
@@ -48,9 +54,9 @@ def raw_text(corpus: Path, name: str) -> str:
     return document.raw_text
 
 
-def test_gold_format() -> None:
-    lines = gold_lines()
-    documents = meta()
+def test_gold_format(split: str) -> None:
+    lines = gold_lines(split)
+    documents = meta(split)
     assert lines
     by_file: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for line in lines:
@@ -68,11 +74,15 @@ def test_gold_format() -> None:
         for left, right in itertools.pairwise(spans):
             assert left["end"] <= right["start"], (left, right)
         assert len(spans) == documents[name]["mentions"], name
+        labels: dict[str, int] = defaultdict(int)
+        for span in spans:
+            labels[span["label"]] += 1
+        assert labels == documents[name]["labels"], name
 
 
-def test_nat_countries_are_iso() -> None:
+def test_nat_countries_are_iso(split: str) -> None:
     pycountry = pytest.importorskip("pycountry")
-    for line in gold_lines():
+    for line in gold_lines(split):
         if line["label"] != "NAT":
             continue
         code = line["country"]
@@ -82,18 +92,18 @@ def test_nat_countries_are_iso() -> None:
         assert known is not None, line
 
 
-def test_readme_table_carries_the_hashes() -> None:
+def test_readme_table_carries_the_hashes(split: str) -> None:
     readme = README.read_text(encoding="utf-8")
-    for name, doc in meta().items():
+    for name, doc in meta(split).items():
         assert f"`{name}`" in readme, name
         assert doc["sha256"] in readme, f"README table lacks the sha256 of {name}"
 
 
-def test_raw_text_hash_and_offsets(corpus: Path) -> None:
+def test_raw_text_hash_and_offsets(corpus: Path, split: str) -> None:
     by_file: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for line in gold_lines():
+    for line in gold_lines(split):
         by_file[line["file"]].append(line)
-    for name, doc in meta().items():
+    for name, doc in meta(split).items():
         text = raw_text(corpus, name)
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         assert digest == doc["sha256"], (
@@ -107,3 +117,8 @@ def test_raw_text_hash_and_offsets(corpus: Path) -> None:
             if text[line["start"] : line["end"]] != line["surface"]
         ]
         assert bad == [], f"{name}: {len(bad)} spans do not reproduce their surface, e.g. {bad[:5]}"
+
+
+def test_dev_and_held_out_share_no_document(split: str) -> None:
+    other = "dev" if split == "heldout" else "heldout"
+    assert not set(meta(split)) & set(meta(other))
