@@ -135,11 +135,12 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 def predict_tokens(sentences: Sequence[Sentence]) -> dict[str, list[bool]]:
     """The packaged tagger's per-type decisions over the document's tokens (flat)."""
-    from lagebild.stages.claims.speech import tag_tokens
+    from lagebild.stages.claims.speech import tag_tokens, thresholds
 
-    tagged = tag_tokens([s.tokens for s in sentences])
+    tagged, limits = tag_tokens([s.tokens for s in sentences]), thresholds()
     return {
-        kind: [row[NAMES[kind]] >= 0.5 for sentence in tagged for row in sentence] for kind in TYPES
+        kind: [row[NAMES[kind]] >= limits[NAMES[kind]] for sentence in tagged for row in sentence]
+        for kind in TYPES
     }
 
 

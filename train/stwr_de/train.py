@@ -5,8 +5,9 @@
 One binary linear-chain CRF per type (direct, indirect, reported, free indirect), as
 the KONVENS 2020 taggers are one binary tagger per type.  Data: corpus REDEWIEDERGABE,
 split by ``eval/redewiedergabe.py`` (seed 2020, by work): each setting of the grid is
-trained on **train** and scored (token F1) on **val**; the best setting per type is
-then retrained on train + val and written out.  **test** is never read here.
+trained on **train** and scored (token F1) on **val**, where the decision threshold
+on the token's marginal probability is chosen too; the best setting per type is then
+retrained on train + val and written out with its threshold.  **test** is never read here.
 L-BFGS in crfsuite is deterministic, so the same data and settings give the same
 model bytes.
 """
@@ -34,7 +35,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 TYPES = {"direct": "direct", "indirect": "indirect", "reported": "reported"}
 TYPES["freeIndirect"] = "free_indirect"
-GRID = [(0.3, 0.01), (1.0, 0.01)]  # (c1, c2)
+GRID = [(1.0, 0.01), (3.0, 0.01)]  # (c1, c2)
+THRESHOLDS = [round(0.15 + 0.05 * step, 2) for step in range(10)]  # 0.15 … 0.6
 ITERATIONS = 100
 
 Item = tuple[list[list[str]], list[str]]  # features and labels of one sentence
@@ -65,17 +67,26 @@ def train(data: Sequence[Item], c1: float, c2: float, path: Path, iterations: in
     trainer.train(str(path))
 
 
-def f1(data: Sequence[Item], path: Path) -> dict[str, float]:
+def marginals(data: Sequence[Item], path: Path) -> list[tuple[bool, float]]:
+    """(gold, probability of the type) for every token of ``data``."""
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
-    tp = fp = fn = 0
+    result = []
     for rows, labels in data:
-        for gold, predicted in zip(labels, tagger.tag(rows), strict=True):
-            tp += gold == predicted == "1"
-            fp += predicted == "1" != gold
-            fn += gold == "1" != predicted
-    precision, recall, score = corpus.prf(tp, fp, fn)
-    return {"precision": precision, "recall": recall, "f1": score}
+        tagger.set(rows)
+        result += [(gold == "1", tagger.marginal("1", i)) for i, gold in enumerate(labels)]
+    return result
+
+
+def best_threshold(scored: Sequence[tuple[bool, float]]) -> dict[str, float]:
+    """The decision threshold on the marginal with the best token F1."""
+    best: dict[str, float] = {"f1": -1.0}
+    for threshold in THRESHOLDS:
+        tp, fp, fn = corpus.counts([g for g, _ in scored], [p >= threshold for _, p in scored])
+        precision, recall, score = corpus.prf(tp, fp, fn)
+        if score > best["f1"]:
+            best = {"threshold": threshold, "precision": precision, "recall": recall, "f1": score}
+    return best
 
 
 def run_type(job: tuple[str, str, int]) -> dict[str, Any]:
@@ -86,7 +97,7 @@ def run_type(job: tuple[str, str, int]) -> dict[str, Any]:
     for c1, c2 in GRID:
         path = Path(work) / f"{kind}-{c1}-{c2}.crfsuite"
         train(train_items, c1, c2, path, iterations)
-        scores = f1(val_items, path)
+        scores = best_threshold(marginals(val_items, path))
         grid.append({"c1": c1, "c2": c2, **scores})
         print(f"{kind:13} c1={c1} c2={c2} val P/R/F1 {scores}", flush=True)
     best = max(grid, key=lambda row: row["f1"])
@@ -115,12 +126,14 @@ def main(argv: list[str]) -> int:
     meta["files"] = {name: f"{name}.crfsuite" for name in TYPES.values()}
     meta["split"] = {"seed": corpus.SEED, "share": corpus.SHARE, "by": "work, fictional"}
     meta["iterations"] = args.iterations
+    meta.setdefault("thresholds", {})
     for result in results:
         meta["selection"][TYPES[result["type"]]] = {
             "grid": result["grid"],
             "best": result["best"],
             "seconds": round(result["seconds"]),
         }
+        meta["thresholds"][TYPES[result["type"]]] = result["best"]["threshold"]
     meta_path.write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", "utf-8")
     print(f"done in {time.time() - started:.0f} s → {args.out}")
     return 0

@@ -32,7 +32,7 @@ POSITIVE = "1"
 
 @dataclass(frozen=True)
 class SpeechSpan:
-    """A character range ``[start, end)`` of one speech type, with the mean probability."""
+    """A character range ``[start, end)`` of one speech type; score: mean token probability."""
 
     start: int
     end: int
@@ -45,21 +45,33 @@ def model_dir() -> Path:
 
 
 @cache
+def _meta() -> dict[str, Any]:
+    return json.loads((model_dir() / "meta.json").read_text("utf-8"))  # type: ignore[no-any-return]
+
+
+def thresholds() -> dict[str, float]:
+    """Per type, the marginal probability from which a token is tagged (chosen on val)."""
+    chosen = _meta().get("thresholds", {})
+    return {kind: float(chosen.get(kind, 0.5)) for kind in TYPES}
+
+
+@cache
 def _taggers() -> dict[str, Any]:
     import pycrfsuite
 
-    folder = model_dir()
-    meta = json.loads((folder / "meta.json").read_text("utf-8"))
     taggers = {}
     for kind in TYPES:
         tagger = pycrfsuite.Tagger()
-        tagger.open(str(folder / meta["files"][kind]))
+        tagger.open(str(model_dir() / _meta()["files"][kind]))
         taggers[kind] = tagger
     return taggers
 
 
 def tag_tokens(sentences: Sequence[Sequence[str]]) -> list[list[dict[str, float]]]:
-    """For each token of each sentence of one document: the probability of each type."""
+    """For each token of each sentence of one document: the probability of each type.
+
+    A token is of a type when its probability reaches ``thresholds()[type]``.
+    """
     features = document_features(sentences)
     taggers = _taggers()
     result: list[list[dict[str, float]]] = [[{} for _ in sentence] for sentence in sentences]
@@ -68,11 +80,8 @@ def tag_tokens(sentences: Sequence[Sequence[str]]) -> list[list[dict[str, float]
             if not sentence_features:
                 continue
             tagger.set(sentence_features)
-            labels = tagger.tag()
-            for position, (row, label) in enumerate(zip(rows, labels, strict=True)):
-                marginal = tagger.marginal(POSITIVE, position)
-                # Viterbi decides; the marginal is the score.  Keep them consistent.
-                row[kind] = max(marginal, 0.5) if label == POSITIVE else min(marginal, 0.4999)
+            for position, row in enumerate(rows):
+                row[kind] = tagger.marginal(POSITIVE, position)
     return result
 
 
@@ -101,10 +110,10 @@ def speech_spans(text: str) -> list[SpeechSpan]:
     tagged = [row for sentence in tag_tokens(words) for row in sentence]
     offsets = [offset for sentence in sentences for offset in sentence]
     spans: list[SpeechSpan] = []
-    for kind in TYPES:
+    for kind, threshold in thresholds().items():
         run: list[int] = []
         for index, row in enumerate([*tagged, None]):
-            if row is not None and row[kind] >= 0.5:
+            if row is not None and row[kind] >= threshold:
                 run.append(index)
                 continue
             if run:

@@ -392,26 +392,42 @@ def _quote_features(state: QuoteState, context: dict[str, bool]) -> list[str]:
     return features
 
 
-def sentence_features(
-    words: Sequence[str],
-    states: Sequence[QuoteState],
-    quote_context: Sequence[dict[str, bool]],
-    previous: Sequence[str] = (),
-) -> list[list[str]]:
-    """Features of each token of one sentence (see :func:`document_features`)."""
-    facts = _facts(words)
+DASHES = frozenset(("–", "—", "-", "--"))
+
+
+def _summary(
+    words: Sequence[str], states: Sequence[QuoteState], facts: _SentenceFacts
+) -> list[str]:
+    """Sentence-wide features, shared by its tokens and (prefixed) by its neighbours'."""
     inside = sum(state.role != "out" for state in states)
     covered = "all" if inside == len(words) else "some" if inside else "none"
-    sentence = [
+    return [
         f"sq={covered}",
-        f"slen={_bucket(len(words))}",
         f"skonj={facts.has_konj}",
         f"s12={facts.first_second}",
         f"sq?={facts.question}",
         f"s!={facts.exclamation}",
         f"sverb={bool(facts.verbs)}",
-        f"prevq={'»' in previous or '„' in previous or '«' in previous or '“' in previous}",
-        f"prev?={'?' in previous}",
+        f"sdash={bool(words) and words[0] in DASHES}",
+        f"smark={bool(facts.markers)}",
+    ]
+
+
+def sentence_features(
+    words: Sequence[str],
+    states: Sequence[QuoteState],
+    quote_context: Sequence[dict[str, bool]],
+    around: Sequence[str] = (),
+) -> list[list[str]]:
+    """Features of each token of one sentence (see :func:`document_features`).
+
+    ``around`` are features of the neighbouring sentences, added to every token.
+    """
+    facts = _facts(words)
+    sentence = [
+        f"slen={_bucket(len(words))}",
+        *_summary(words, states, facts),
+        *around,
     ]
     rows = []
     for index in range(len(words)):
@@ -439,19 +455,26 @@ def document_features(sentences: Sequence[Sentence]) -> list[list[list[str]]]:
     """Features for every token of every sentence of one document.
 
     Quotation state runs over the whole document, so a quotation spanning several
-    sentences is seen as one; everything else is computed per sentence.
+    sentences is seen as one; each sentence also sees summaries of the sentences
+    before and after it (speech verb, Konjunktiv, quotation, question, …).
     """
     flat = [word for sentence in sentences for word in sentence]
     states = quote_states(flat)
     context = _quotation_context(flat, states)
-    result, offset = [], 0
-    previous: Sentence = ()
+    bounds, offset = [], 0
     for sentence in sentences:
-        end = offset + len(sentence)
-        result.append(
-            sentence_features(sentence, states[offset:end], context[offset:end], previous)
-        )
-        previous, offset = sentence, end
+        bounds.append((offset, offset + len(sentence)))
+        offset += len(sentence)
+    summaries = [
+        _summary(sentence, states[begin:end], _facts(sentence))
+        for sentence, (begin, end) in zip(sentences, bounds, strict=True)
+    ]
+    result = []
+    for number, (sentence, (begin, end)) in enumerate(zip(sentences, bounds, strict=True)):
+        around = [f"p:{f}" for f in summaries[number - 1]] if number else ["p:none"]
+        if number + 1 < len(sentences):
+            around += [f"n:{f}" for f in summaries[number + 1]]
+        result.append(sentence_features(sentence, states[begin:end], context[begin:end], around))
     return result
 
 

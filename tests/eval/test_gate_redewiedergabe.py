@@ -1,0 +1,22 @@
+"""The redewiedergabe gate: token P/R/F1 per speech type on the held-out works stay at or
+above their pinned floors (corpus tokens and the plain-text path)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+pytestmark = pytest.mark.corpus
+
+
+def test_redewiedergabe_meets_its_floors(corpus: Path, load: Callable[[str], ModuleType]) -> None:
+    rwg, gate = load("redewiedergabe"), load("gate")
+    if not rwg.TSV.is_dir():
+        pytest.skip(f"redewiedergabe not found at {rwg.TSV}")
+    pinned = rwg.pinned(rwg.all_metrics("test"))
+    assert set(pinned) == set(gate.load_floor("redewiedergabe")["metrics"])
+    violations = gate.check("redewiedergabe", pinned, rwg.gold_hash())
+    assert violations == [], "; ".join(str(violation) for violation in violations)
