@@ -36,7 +36,8 @@ denies reported reports told tells added adds noted notes insisted insists accus
 alleged alleges argued argues suggested suggests urged urges promised promises threatened
 threatens acknowledged acknowledges confirmed confirms wrote writes posted posts tweeted
 declared declares stressed stresses asserted asserts maintained maintains reiterated
-reiterates rejected dismissed vowed vows pledged""".split()
+reiterates rejected dismissed vowed vows pledged clarified decreed signaled signalled
+blamed blames denounced denounces explained explains predicted predicts""".split()
 #: Nouns of speech acts: "ähnliche Andeutungen … gemacht", "issued a warning".
 SPEECH_NOUNS_DE = re.compile(
     r"\b(?:Andeutung|Drohung|Warnung|Vorwurf|Vorwürfe|Forderung|Äußerung|Behauptung|"
