@@ -89,12 +89,12 @@ def best_threshold(scored: Sequence[tuple[bool, float]]) -> dict[str, float]:
     return best
 
 
-def run_type(job: tuple[str, str, int, list[tuple[float, float]]]) -> dict[str, Any]:
-    kind, work, iterations, settings = job
+def run_type(job: tuple[str, str, int]) -> dict[str, Any]:
+    kind, work, iterations = job
     started = time.time()
     train_items, val_items = items("train", kind), items("val", kind)
     grid = []
-    for c1, c2 in settings:
+    for c1, c2 in GRID:
         path = Path(work) / f"{kind}-{c1}-{c2}.crfsuite"
         train(train_items, c1, c2, path, iterations)
         scores = best_threshold(marginals(val_items, path))
@@ -106,36 +106,22 @@ def run_type(job: tuple[str, str, int, list[tuple[float, float]]]) -> dict[str, 
     return {"type": kind, "grid": grid, "best": best, "seconds": time.time() - started}
 
 
-def _settings(selection: dict[str, Any] | None) -> list[tuple[float, float]]:
-    if selection is None:
-        return GRID
-    return [(selection["best"]["c1"], selection["best"]["c2"])]
-
-
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "src/lagebild/models/stwr_de")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--iterations", type=int, default=ITERATIONS)
     parser.add_argument("--types", nargs="*", default=list(TYPES))
-    parser.add_argument(
-        "--reuse-selection",
-        action="store_true",
-        help="train only the (c1, c2) chosen before (meta.json); still picks the threshold",
-    )
     args = parser.parse_args(argv)
-    meta_path = args.out / "meta.json"
-    chosen = json.loads(meta_path.read_text("utf-8"))["selection"] if args.reuse_selection else {}
     started = time.time()
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as work, Pool(args.jobs) as pool:
-        jobs = [
-            (kind, work, args.iterations, _settings(chosen.get(TYPES[kind]))) for kind in args.types
-        ]
+        jobs = [(kind, work, args.iterations) for kind in args.types]
         results = pool.map(run_type, jobs, chunksize=1)
         for result in results:
             name = f"{TYPES[result['type']]}.crfsuite"
             (args.out / name).write_bytes((Path(work) / name).read_bytes())
+    meta_path = args.out / "meta.json"
     meta = json.loads(meta_path.read_text("utf-8")) if meta_path.exists() else {"selection": {}}
     meta["files"] = {name: f"{name}.crfsuite" for name in TYPES.values()}
     meta["split"] = {"seed": corpus.SEED, "share": corpus.SHARE, "by": "work, fictional"}
