@@ -23,10 +23,10 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 DEFAULT = ["seed", "isw-en", "news-de"]
 
 
-def prepared(folders: list[str]) -> list[Document]:
-    """Documents after clean, language and sentences (the stages before entities)."""
+def prepared(folders: list[str], stages: int = 3) -> list[Document]:
+    """Documents after the first ``stages`` stages (default: clean, language, sentences)."""
     config = load_config()
-    config = type(config)(config.stages[:3], config.stage_options, config.read)
+    config = type(config)(config.stages[:stages], config.stage_options, config.read)
     paths = [Path(f) if Path(f).exists() else CORPUS / f for f in folders or DEFAULT]
     return [
         analyze_document(item, config=config)

@@ -13,33 +13,17 @@ import sys
 import time
 from pathlib import Path
 
-from lagebild.api import analyze_document
-from lagebild.config import load_config
-from lagebild.read import read_sources
-from lagebild.records import Document
+sys.path.insert(0, str(Path(__file__).parent))
+
+from entities import CORPUS, prepared  # documents read and cleaned the same way
 from lagebild.stages.times.stage import make_times
-
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-DEFAULT = ["seed", "isw-en", "news-de"]
-
-
-def prepared(folders: list[str]) -> list[Document]:
-    """Documents after clean and language (the stages the time stage requires)."""
-    config = load_config()
-    config = type(config)(config.stages[:2], config.stage_options, config.read)
-    paths = [Path(f) if Path(f).exists() else CORPUS / f for f in folders or DEFAULT]
-    return [
-        analyze_document(item, config=config)
-        for item in read_sources(paths)
-        if isinstance(item, Document)
-    ]
 
 
 def main(folders: list[str]) -> int:
     if not folders and not CORPUS.is_dir():
         print(f"corpus not found at {CORPUS}", file=sys.stderr)
         return 1
-    documents = prepared(folders)
+    documents = prepared(folders, stages=2)
     stage = make_times()
     stage(documents[0].model_copy(deep=True))  # compile the rules outside the timing
     words = sum(len(d.text.split()) for d in documents)

@@ -390,15 +390,21 @@ def constant(type_: str, value: str) -> Handler:
     return handle
 
 
-def quarter(match: re.Match[str], ctx: Context) -> list[Piece]:
-    number = int(match.group("q"))
-    year = year_number(match)
-    if year is None and ctx.anchor is None:
-        return piece(match, "DATE", f"XXXX-Q{number}")
-    if year is None:
-        assert ctx.anchor is not None
-        year = ctx.anchor.day.year
-    return piece(match, "DATE", f"{year:04d}-Q{number}")
+def vague_span(match: re.Match[str], ctx: Context) -> list[Piece]:
+    """ "recent years", "seit Monaten": a span of unknown length (PXY, PXM)."""
+    return piece(match, "DURATION", duration(None, unit_of(match, ctx)))
+
+
+#: Frequency adverbs by their first three letters → TIMEX3 unit ("täglich", "weekly").
+SET_ADVERBS = {
+    "täg": "D", "wöc": "W", "mon": "M", "jäh": "Y", "stü": "TH", "all": "D", "näc": "D",
+    "dai": "D", "wee": "W", "ann": "Y", "yea": "Y", "hou": "TH", "nig": "D",
+}  # fmt: skip
+
+
+def set_adverb(match: re.Match[str], ctx: Context) -> list[Piece]:
+    """ "täglich", "weekly": every day, every week."""
+    return piece(match, "SET", duration(1, SET_ADVERBS[match.group("unit").lower()[:3]]))
 
 
 def season(match: re.Match[str], ctx: Context) -> list[Piece]:

@@ -242,7 +242,7 @@ def _rules() -> list[r.Rule]:
                 r"\b(?P<unit>täglich|wöchentlich|monatlich|jährlich|stündlich|allabendlich|nächtlich)\b",
                 ICASE,
             ),
-            _set_adverb,
+            r.set_adverb,
         ),
         r.Rule("every", _c(rf"\b(?:jede[nrms]?|pro)\s(?:[a-zäöü]+e[nrms]?\s)?{UNIT}"), r.every),
         r.Rule(
@@ -282,14 +282,14 @@ def _rules() -> list[r.Rule]:
         r.Rule(
             "once-a",
             _c(rf"\b(?:einmal|zweimal|dreimal|\d+\s?[-]?mal)\s(?:im|pro|in der|am)\s{UNIT}"),
-            _once_a,
+            r.every,
         ),
         r.Rule(
             "vague-since",
             _c(
                 r"\b(?i:seit|über|für)\s(?P<t>(?P<unit>Monaten|Wochen|Jahren|Tagen|Stunden|Jahrzehnten|Monate|Jahre|Wochen))\b"
             ),
-            _vague_duration,
+            r.vague_span,
         ),
         r.Rule(
             "lang",
@@ -368,11 +368,6 @@ def _quarter(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
     return r.piece(match, "DATE", f"{year:04d}-Q{number}" if year else f"XXXX-Q{number}")
 
 
-def _set_adverb(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
-    unit = {"täg": "D", "wöc": "W", "mon": "M", "jäh": "Y", "stü": "TH", "all": "D", "näc": "D"}
-    return r.piece(match, "SET", duration(1, unit[match.group("unit").lower()[:3]]))
-
-
 def _until_weekday(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
     """ "läuft noch bis Samstag": the coming one."""
     return r.weekday(match, replace(ctx, direction="future"))
@@ -442,15 +437,6 @@ def _day_around(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
     """ "Tags zuvor", "am Tag danach": the day before or after the anchor."""
     offset = -1 if match.group("rel") in ("zuvor", "davor") else 1
     return r.relative_day(offset)(match, ctx)
-
-
-def _once_a(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
-    return r.every(match, ctx)
-
-
-def _vague_duration(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
-    """ "seit Monaten", "über Wochen": a span of unknown length."""
-    return r.piece(match, "DURATION", duration(None, r.unit_of(match, ctx)))
 
 
 def _lang(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:

@@ -17,7 +17,7 @@ from lagebild.stages.times.lexicon import (
     WEEKDAYS_EN,
     alternation,
 )
-from lagebild.stages.times.values import duration, quarter_of, shifted
+from lagebild.stages.times.values import quarter_of, shifted
 
 MONTH = rf"(?P<month>{alternation(MONTHS_EN)})(?![\w-])"
 WD = rf"(?P<wd>{alternation(WEEKDAYS_EN)})"
@@ -245,7 +245,7 @@ def _rules() -> list[r.Rule]:
         r.Rule(
             "recent-units",
             _c(r"\brecent\s(?P<unit>years|months|weeks|days|decades)\b", ICASE),
-            _vague_span,
+            r.vague_span,
         ),
         r.Rule(
             "vague-units",
@@ -253,7 +253,7 @@ def _rules() -> list[r.Rule]:
                 r"\b(?:for|in|over|within|after|taking|take|takes|took|last|lasted|lasting)\s(?P<t>(?P<unit>years|months|weeks|days|decades|centuries))\b",
                 ICASE,
             ),
-            _vague_span,
+            r.vague_span,
         ),
         r.Rule(
             "future",
@@ -266,7 +266,7 @@ def _rules() -> list[r.Rule]:
         r.Rule(
             "set-adverb",
             _c(r"\b(?P<unit>daily|weekly|monthly|annually|yearly|hourly|nightly)\b", ICASE),
-            _set_adverb,
+            r.set_adverb,
         ),
         r.Rule("every", _c(rf"\b(?:every|each|per)\s{UNIT}", ICASE), r.every),
         r.Rule("times-a", _c(rf"\b(?:once|twice|\w+ times)\s(?P<t>an?\s{UNIT})", ICASE), r.every),
@@ -299,11 +299,6 @@ def _spelled_year(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
     return r.piece(match, "DATE", f"{year:04d}-{month:02d}" if month else f"{year:04d}")
 
 
-def _vague_span(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
-    """ "recent years": a span of unknown length (PXY)."""
-    return r.piece(match, "DURATION", duration(None, r.unit_of(match, ctx)))
-
-
 def _year_earlier(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
     if ctx.reference:
         return r.piece(match, "DATE", r.shift_reference(ctx.reference, -1))
@@ -328,11 +323,6 @@ def _the_quarter(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
     if ctx.anchor is None:
         return r.piece(match, "DATE", None)
     return r.piece(match, "DATE", shifted(ctx.anchor.day, 0 if match.group("cur") else -1, "Q"))
-
-
-def _set_adverb(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
-    unit = {"dai": "D", "wee": "W", "mon": "M", "ann": "Y", "yea": "Y", "hou": "TH", "nig": "D"}
-    return r.piece(match, "SET", duration(1, unit[match.group("unit").lower()[:3]]))
 
 
 RULES: list[r.Rule] = _rules()
