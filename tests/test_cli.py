@@ -140,3 +140,16 @@ def test_claims_command_lists_stored_claims(
     assert code == 0
     (hit,) = json.loads(out)
     assert hit["claim"]["speaker_id"] == "person/alexander-lukashenko"
+
+
+def test_db_option_after_the_command_wins_over_the_environment(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("LAGEBILD_DB", f"sqlite:///{tmp_path / 'env.db'}")
+    own = f"sqlite:///{tmp_path / 'own.db'}"
+    assert run(capsys, "ingest", "-q", str(EXAMPLES / "notiz-2026-03-19.txt"), "--db", own)[0] == 0
+    code, out, _ = run(capsys, "stats", "--db", own, "--format", "json")
+    assert code == 0 and json.loads(out)["url"] == own
+    assert not (tmp_path / "env.db").exists()

@@ -76,6 +76,21 @@ def cli(ctx: click.Context, config_path: str | None, db: str | None) -> None:
     ctx.obj = Context(config_path, db)
 
 
+def _set_db(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    """A command's own ``--db`` wins over the group's (``lagebild ingest X --db URL``)."""
+    if value is not None:
+        ctx.ensure_object(Context).db = value
+
+
+db_option = click.option(
+    "--db",
+    callback=_set_db,
+    expose_value=False,
+    is_eager=True,
+    help="SQLAlchemy URL or SQLite path (overrides lagebild --db and LAGEBILD_DB).",
+)
+
+
 def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
     if value is None:
         return None
@@ -105,6 +120,7 @@ def analyze_command(
 
 
 @cli.command("ingest")
+@db_option
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--quiet", "-q", is_flag=True, help="No progress display.")
 @pass_context
@@ -153,6 +169,7 @@ def _print_report(report: IngestReport) -> None:
 
 
 @cli.command("search")
+@db_option
 @click.argument("query")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
 @click.option("--format", "output_format", type=FORMATS, default="text", show_default=True)
@@ -173,6 +190,7 @@ def search_command(obj: Context, query: str, limit: int, output_format: str) -> 
 
 
 @cli.command("show")
+@db_option
 @click.argument("document_id")
 @click.option("--format", "output_format", type=FORMATS, default="text", show_default=True)
 @pass_context
@@ -187,6 +205,7 @@ def show_command(obj: Context, document_id: str, output_format: str) -> None:
 
 
 @cli.command("stats")
+@db_option
 @click.option("--format", "output_format", type=FORMATS, default="text", show_default=True)
 @pass_context
 def stats_command(obj: Context, output_format: str) -> None:
@@ -200,6 +219,7 @@ def stats_command(obj: Context, output_format: str) -> None:
 
 
 @cli.command("entities")
+@db_option
 @click.option("--unknown", is_flag=True, help="Only names the knowledge base does not know.")
 @click.option(
     "--type",
@@ -227,6 +247,7 @@ def entities_command(
 
 
 @cli.command("claims")
+@db_option
 @click.option("--speaker", help="Entity id, a name the knowledge base knows, or text.")
 @click.option("--about", help="An entity (any spelling the knowledge base knows) or text.")
 @click.option("--since", help="Statement date, YYYY[-MM[-DD]].")
