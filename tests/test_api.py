@@ -45,3 +45,8 @@ def test_analyze_seed_document(seed_path: Path) -> None:
     document = lagebild.analyze(seed_path)
     assert document.language == "de"
     assert "Inhalt laden" not in document.text
+
+
+def test_analyze_long_one_line_text_is_text_not_a_path() -> None:
+    sentence = "Officials met in Minsk / Brest and agreed on talks. " * 8  # > 255 chars
+    assert lagebild.analyze(sentence, language="en").text.startswith("Officials met")

@@ -71,7 +71,12 @@ def _load(text_or_path: str | Path, config: Config | None) -> Document:
 def _is_path(value: str | Path) -> bool:
     if isinstance(value, Path):
         return True
-    return "\n" not in value and len(value) < 4096 and Path(value).exists()
+    if "\n" in value or len(value) >= 4096:
+        return False
+    try:
+        return Path(value).exists()
+    except OSError:  # a sentence longer than a file name may be: it is text
+        return False
 
 
 def _join_parts(parts: list[Document]) -> Document:

@@ -38,6 +38,7 @@ BUILTIN_STAGE_MODULES = (
     "lagebild.stages.entities.stage",
     "lagebild.stages.claims.stage",
     "lagebild.stages.assessments.stage",
+    "lagebild.stages.events.stage",
 )
 
 

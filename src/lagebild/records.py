@@ -216,14 +216,67 @@ class Assessment(Span):
     )
 
 
-class Event(Span):
-    """A typed event (PLOVER) with actors, place, date and modality."""
+class EventArgument(Span):
+    """An event's participant, place or instrument: the mention and its entity."""
 
-    type: str
-    actors: list[str] = Field(default_factory=list)
-    place: str | None = None
-    date: str | None = None
-    modality: str = Field(default="asserted")
+    text: str = Field(description="The mention as written.")
+    name: str = Field(description="The entity's name.")
+    entity_id: str = Field(description="The entity's id.")
+    inferred: bool = Field(
+        default=False,
+        description="Not named as this argument: the claim's speaker taken as the recipient.",
+    )
+
+
+class Quantity(Span):
+    """A counted thing in the event's sentence ("12 killed", "30 Panzer")."""
+
+    text: str
+
+
+class Event(Span):
+    """A typed event (PLOVER) with actors, place, date and modality; the span is the
+    evidence (the trigger's sentence)."""
+
+    type: str = Field(description="PLOVER event type: AGREE, CONSULT, … ASSAULT.")
+    mode: str | None = Field(default=None, description="PLOVER mode, where the text gives it.")
+    trigger: str = Field(default="", description="The words that name the event.")
+    trigger_start: int | None = Field(default=None, description="Offset of the trigger.")
+    trigger_end: int | None = Field(default=None, description="End offset of the trigger.")
+    actors: list[str] = Field(
+        default_factory=list, description="Names of all participants, sources first."
+    )
+    sources: list[EventArgument] = Field(default_factory=list, description="Who acts.")
+    targets: list[EventArgument] = Field(default_factory=list, description="Acted upon.")
+    place: str | None = Field(default=None, description="The place's name, where stated.")
+    place_argument: EventArgument | None = Field(
+        default=None, description="The place mention and entity (geocoded on the entity)."
+    )
+    instruments: list[EventArgument] = Field(
+        default_factory=list, description="Weapon systems named in the sentence."
+    )
+    quantities: list[Quantity] = Field(default_factory=list)
+    date: str | None = Field(default=None, description="ISO 8601 value of the event date.")
+    date_source: str = Field(
+        default="none", description="sentence (a time expression), block, document or none."
+    )
+    time_precision: int = Field(
+        default=3, description="ACLED time_precision: 1 day or finer, 2 week, 3 month or coarser."
+    )
+    modality: str = Field(
+        default="happened",
+        description="happened, claimed, denied, demanded, announced, planned, considered, "
+        "hypothetical or negated; only happened counts as a fact.",
+    )
+    main: bool = Field(
+        default=True,
+        description="In the sentence's main clause, not in a relative, adverbial or "
+        "infinitive clause.",
+    )
+    modality_cue: str | None = Field(default=None, description="The words that set it.")
+    claim: int | None = Field(
+        default=None, description="Index into the document's claims of the claim it is in."
+    )
 
 
 class Document(Record):

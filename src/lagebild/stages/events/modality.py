@@ -1,0 +1,173 @@
+"""The modality of an event: did it happen, or is it claimed, denied, demanded,
+announced, planned, considered, hypothetical or negated?
+
+Cues are looked for in the trigger's clause (between the nearest clause marks: , ; :
+brackets, dashes); negation only just before the trigger in English ("did not attack",
+"no talks") but anywhere in the German clause ("sprachen nicht", "keine Gespräche").  An
+event inside the content of a claim is the speaker's claim, not a fact: ``claimed``,
+or ``announced`` when the speaker announces or speaks of the future ("will deliver",
+"liefern werde"), or ``denied`` under a denial cue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from lagebild.records import Claim
+
+_W = r"(?<![\w-])(?:{})(?![\w-])"
+
+
+def _cue(words: str) -> re.Pattern[str]:
+    return re.compile(_W.format(words), re.IGNORECASE)
+
+
+#: Cues per modality, German and English together (the words do not collide).
+NEGATION = _cue(r"not|n't|never|no|without|failed to|nicht|kein(?:e|en|em|er|es)?|nie|niemals|ohne")
+DEMANDED = _cue(r"must|should|have to|has to|had to|muss|müsse(?:n)?|müssen|müsste(?:n)?")
+CONSIDERED = _cue(
+    r"consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|contemplat(?:e|es|ed|ing)|mull(?:s|ed|ing)?"
+    r"|in Betracht|erwäg(?:t|en|te|ten)|erwogen|überleg(?:t|en|te|ten)|prüf(?:t|en|te|ten)"
+)
+HYPOTHETICAL = _cue(
+    r"could|might|may|would|if|unless|könnte(?:n)?|würde(?:n)?|dürfte(?:n)?|möglicherweise"
+    r"|falls|wenn|sollte(?:n)? es"
+)
+PLANNED = _cue(
+    r"plan(?:s|ned|ning)?|intend(?:s|ed)?|aim(?:s|ed)? to|prepar(?:e|es|ed|ing) to|is set to"
+    r"|(?:willing|ready|prepared|committed|determined) to|offer(?:s|ed)? to|seek(?:s|ing)? to"
+    r"|geplant|plan(?:t|en|te|ten)|beabsichtig(?:t|en|te)|vorgesehen"
+    r"|soll(?:en)?|tr(?:y|ies|ied) to|versuch(?:t|te|ten|en) zu"
+)
+#: German "will" is "wants": intent, not the future.
+WANT_DE = _cue(r"will|willst|wollen|wollte(?:n)?")
+ANNOUNCED = _cue(
+    r"announc(?:e|es|ed|ing)|ankündig(?:t|en|te|ten|ung)|kündig(?:t|te|ten)|angekündigt"
+    r"|pledg(?:e|es|ed)|promis(?:e|es|ed)|zugesagt|will|shall|going to|werde(?:n)?"
+)
+FUTURE_IN_CLAIM = _cue(r"will|would|shall|going to|werde(?:n)?|würde(?:n)?")
+DENIAL = _cue(
+    r"den(?:y|ies|ied)|dementier(?:t|te|ten)|bestritt(?:en)?|bestreit(?:et|en)|zurückgewiesen"
+    r"|rejected|wies(?:en)? .* zurück"
+)
+CLAUSE_MARK = re.compile(r"[,;:()\[\]]|\s[–—-]\s")
+
+
+@dataclass(frozen=True)
+class Modality:
+    """The modality, the cue that set it (None for plain ``happened``) and the claim."""
+
+    value: str
+    cue: str | None = None
+    claim: int | None = None
+
+
+def clause(text: str, start: int, end: int, position: int) -> tuple[int, int]:
+    """The clause of ``position`` within the sentence ``[start, end)``."""
+    left = start
+    for mark in CLAUSE_MARK.finditer(text, start, position):
+        left = mark.end()
+    right_mark = CLAUSE_MARK.search(text, position, end)
+    return left, right_mark.start() if right_mark else end
+
+
+def modality(
+    text: str,
+    sentence: tuple[int, int],
+    trigger: tuple[int, int],
+    language: str,
+    claims: Sequence[Claim],
+) -> Modality:
+    """The modality of the event whose trigger is ``trigger`` (strongest evidence first)."""
+    left, right = clause(text, *sentence, trigger[0])
+    claim = _containing_claim(claims, trigger[0])
+    negation = _negation(text, left, right, trigger, language)
+    if negation:
+        return Modality("negated", negation, claim)
+    if claim is not None and claims[claim].cue and DENIAL.search(claims[claim].cue or ""):
+        return Modality("denied", claims[claim].cue, claim)
+    cues = (("demanded", DEMANDED), ("considered", CONSIDERED), ("hypothetical", HYPOTHETICAL))
+    for value, pattern in cues:
+        found = _in_clause(pattern, text, left, right, trigger)
+        if found and not (value == "hypothetical" and claim is not None and _future(found)):
+            return Modality(value, found, claim)
+    return _intent_or_claim(text, (left, right), trigger, claims, claim, language)
+
+
+def _intent_or_claim(
+    text: str,
+    bounds: tuple[int, int],
+    trigger: tuple[int, int],
+    claims: Sequence[Claim],
+    claim: int | None,
+    language: str,
+) -> Modality:
+    planned = _in_clause(PLANNED, text, *bounds, trigger)
+    if not planned and language == "de":
+        planned = _in_clause(WANT_DE, text, *bounds, trigger)
+    if planned:
+        return Modality("planned", planned, claim)
+    announced = _in_clause(ANNOUNCED, text, *bounds, trigger)
+    if announced:
+        return Modality("announced", announced, claim)
+    if claim is None:
+        return Modality("happened")
+    cue = claims[claim].cue
+    if cue and ANNOUNCED.search(cue):
+        return Modality("announced", cue, claim)
+    return Modality("claimed", cue, claim)
+
+
+def _future(cue: str) -> bool:
+    return bool(FUTURE_IN_CLAIM.fullmatch(cue))
+
+
+def _in_clause(
+    pattern: re.Pattern[str], text: str, left: int, right: int, trigger: tuple[int, int]
+) -> str | None:
+    """The cue nearest the trigger in its clause (the trigger itself excluded)."""
+    found = [m for m in pattern.finditer(text, left, right) if m.end() <= trigger[0]]
+    found += [m for m in pattern.finditer(text, trigger[1], right)]
+    if not found:
+        return None
+    nearest = min(found, key=lambda m: min(abs(m.start() - trigger[1]), abs(trigger[0] - m.end())))
+    return nearest.group()
+
+
+def _negation(
+    text: str, left: int, right: int, trigger: tuple[int, int], language: str
+) -> str | None:
+    if language == "de" and text[trigger[0]].islower():
+        # A German verb's "nicht" may stand anywhere in its clause ("sprachen nicht").
+        return _in_clause(NEGATION, text, left, right, trigger)
+    # English, and German nouns: only just before ("did not attack", "keine Gespräche").
+    window_start = max(left, trigger[0] - 25)
+    found = list(NEGATION.finditer(text, window_start, trigger[0]))
+    return found[-1].group() if found else None
+
+
+def _containing_claim(claims: Sequence[Claim], position: int) -> int | None:
+    for index, claim in enumerate(claims):
+        start, end = claim.content_start, claim.content_end
+        if start is not None and end is not None and start <= position < end:
+            return index
+    return None
+
+
+#: Words that open a relative, adverbial or infinitive clause ("which is preparing an
+#: offensive", "if it is attacked", "nachdem", "um … zu").  "that"/"dass" are left out:
+#: after a speech verb the that-clause holds the reported event itself.
+SUBORDINATOR = _cue(
+    r"which|who|whom|whose|where|after|before|since|while|because|unless|if|although"
+    r"|though|until|nachdem|bevor|weil|während|obwohl|falls|wenn|bis|damit|um|welche[rsmn]?"
+)
+INFINITIVE = re.compile(r"(?<![\w-])(?:to|zu)\s+$", re.IGNORECASE)
+
+
+def subordinate(text: str, bounds: tuple[int, int], position: int) -> bool:
+    """Whether the word at ``position`` stands in a subordinate clause of its clause."""
+    if INFINITIVE.search(text[max(bounds[0], position - 4) : position]):
+        return True
+    return SUBORDINATOR.search(text, bounds[0], position) is not None

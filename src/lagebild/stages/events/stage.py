@@ -1,0 +1,168 @@
+"""The event stage: ``lagebild.events.v1`` — who did what to whom, where and when.
+
+Per sentence, ``triggers`` finds the words that name PLOVER events; for each trigger
+``arguments`` picks source and target actors, the place and the instruments among the
+sentence's entity mentions, ``modality`` decides whether the event happened or is only
+claimed, denied, announced, planned, considered, hypothetical or negated.  The date is
+the time expression of the trigger's clause (else of its sentence); events that happened
+or are claimed without a date of their own fall back on the ticker block or document
+date, at ACLED precision 2 (the report's week), since a report tells of recent events.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lagebild.pipeline import Stage, register_stage
+from lagebild.records import Document, Event, EventArgument, Quantity, TimeExpression
+from lagebild.stages.dates import fallback_date
+from lagebild.stages.events import arguments as a
+from lagebild.stages.events.modality import Modality, clause, modality, subordinate
+from lagebild.stages.events.ontology import RECIPROCAL
+from lagebild.stages.events.triggers import Trigger, find_triggers
+
+#: Modalities whose undated events take the report's date (planned ones lie ahead).
+REPORTED_NOW = frozenset({"happened", "claimed", "negated", "denied"})
+
+
+@register_stage(
+    "lagebild.events.v1",
+    requires=["text", "language", "sentences", "entities", "times", "claims"],
+    assigns=["events"],
+)
+def make_events() -> Stage:
+    """Find PLOVER-typed events with actors, place, date and modality, German and English."""
+
+    def events(document: Document) -> Document:
+        mentions = a.mentions_of(document)
+        language = document.language or "en"
+        document.events = []
+        for sentence in document.sentences:
+            inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+            bounds = (sentence.start, sentence.end)
+            for trigger in find_triggers(document.text, *bounds, language):
+                if _plausible(document.text, bounds, trigger, inside):
+                    document.events.append(_event(document, bounds, trigger, inside))
+        return document
+
+    return events
+
+
+def _event(
+    document: Document, sentence: tuple[int, int], trigger: Trigger, mentions: list[a.Mention]
+) -> Event:
+    text, language = document.text, document.language or "en"
+    span = (trigger.start, trigger.end)
+    found = modality(text, sentence, span, language, document.claims)
+    bounds = clause(text, *sentence, trigger.start)
+    sources, targets = a.actors(text, mentions, span, bounds, sentence[0], language)
+    sources, targets = a.participants(sources, targets, trigger.type in RECIPROCAL)
+    place = a.place_of(text, mentions, span, sentence[0])
+    recipient = _recipient(document, trigger, found, targets, mentions)
+    weapons = [m for m in mentions if m.type == "WEAPON" and bounds[0] <= m.start < bounds[1]]
+    date, date_source, precision = _date(document, sentence, span, found)
+    return Event(
+        start=sentence[0],
+        end=sentence[1],
+        type=trigger.type,
+        mode=trigger.mode,
+        trigger=text[trigger.start : trigger.end],
+        trigger_start=trigger.start,
+        trigger_end=trigger.end,
+        actors=_names(sources + [t for t in targets if t not in sources]),
+        sources=[_argument(m) for m in sources],
+        targets=[_argument(m) for m in targets] + recipient,
+        place=place.name if place else None,
+        place_argument=_argument(place) if place else None,
+        instruments=[_argument(m) for m in weapons],
+        quantities=[Quantity(start=s, end=e, text=t) for s, e, t in a.quantities(text, *sentence)],
+        date=date,
+        date_source=date_source,
+        time_precision=precision,
+        main=not subordinate(text, bounds, trigger.start),
+        modality=found.value,
+        modality_cue=found.cue,
+        claim=found.claim,
+    )
+
+
+#: Material a delivery must name for "liefern"/"deliver"/"send" to be military aid
+#: ("eine Erklärung liefern" is not).
+MATERIEL = re.compile(
+    r"Waffe|Munition|Panzer|System|Rakete|Geschütz|Ausrüstung|Flugzeug|Drohne|Hilfe|Granate"
+    r"|weapon|arms|ammunition|missile|tank|system|equipment|aircraft|drone|aid|shell|artillery",
+    re.IGNORECASE,
+)
+
+
+def _plausible(
+    text: str, sentence: tuple[int, int], trigger: Trigger, mentions: list[a.Mention]
+) -> bool:
+    """Generic delivery verbs count as aid only with materiel in their clause."""
+    if trigger.type != "AID" or trigger.mode != "military":
+        return True
+    left, right = clause(text, *sentence, trigger.start)
+    weapon = any(m.type == "WEAPON" and left <= m.start < right for m in mentions)
+    return weapon or bool(MATERIEL.search(text, left, right))
+
+
+def _recipient(
+    document: Document,
+    trigger: Trigger,
+    found: Modality,
+    targets: list[a.Mention],
+    mentions: list[a.Mention],
+) -> list[EventArgument]:
+    """Aid announced in a claim without a named recipient goes to the speaker's side
+    ("Lukaschenko wies darauf hin, dass Russland S-400 liefern werde")."""
+    if trigger.type != "AID" or targets or found.claim is None:
+        return []
+    speaker = document.claims[found.claim].speaker_id
+    mention = next((m for m in mentions if speaker and m.entity_id == speaker), None)
+    if mention is None:
+        return []
+    return [_argument(mention).model_copy(update={"inferred": True})]
+
+
+def _argument(mention: a.Mention) -> EventArgument:
+    return EventArgument(
+        start=mention.start,
+        end=mention.end,
+        text=mention.text,
+        name=mention.name,
+        entity_id=mention.entity_id,
+    )
+
+
+def _names(mentions: list[a.Mention]) -> list[str]:
+    return list(dict.fromkeys(m.name for m in mentions))
+
+
+def _date(
+    document: Document, sentence: tuple[int, int], trigger: tuple[int, int], found: Modality
+) -> tuple[str | None, str, int]:
+    """The event's date: its clause's time expression, else its sentence's, else the
+    report's date for events told as past or present."""
+    own = _time_near(document.times, document.text, sentence, trigger)
+    if own is not None and own.value:
+        return own.value, "sentence", own.time_precision
+    if found.value not in REPORTED_NOW:
+        return None, "none", 3
+    value, source = fallback_date(document, trigger[0])
+    return value, source, 2 if value else 3
+
+
+def _time_near(
+    times: list[TimeExpression], text: str, sentence: tuple[int, int], trigger: tuple[int, int]
+) -> TimeExpression | None:
+    dated = [
+        t
+        for t in times
+        if sentence[0] <= t.start < sentence[1] and t.type in ("DATE", "TIME") and t.value
+    ]
+    left, right = clause(text, *sentence, trigger[0])
+    in_clause = [t for t in dated if left <= t.start < right]
+    pool = in_clause or dated
+    if not pool:
+        return None
+    return min(pool, key=lambda t: abs(t.start - trigger[0]))

@@ -1,0 +1,93 @@
+"""Modality from cues in the trigger's clause and from the claim the event sits in."""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild.records import Claim
+from lagebild.stages.events.modality import clause, modality, subordinate
+from lagebild.stages.events.triggers import find_triggers
+
+
+def _modality(text: str, language: str, claims: list[Claim] | None = None) -> str:
+    trigger = find_triggers(text, 0, len(text), language)[0]
+    span = (trigger.start, trigger.end)
+    return modality(text, (0, len(text)), span, language, claims or []).value
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Russian forces shelled Kharkiv.", "en", "happened"),
+        ("Russian forces did not attack Kyiv.", "en", "negated"),
+        ("Russia could attack from Belarus.", "en", "hypothetical"),
+        ("Moscow is considering sanctions.", "en", "considered"),
+        ("Moscow plans to deploy more troops.", "en", "planned"),
+        ("Libya must release the prisoners.", "en", "demanded"),
+        ("Die Minister trafen sich nicht.", "de", "negated"),
+        ("Er könnte eine Ausbildung in Betracht ziehen.", "de", "considered"),
+        ("Russland will Truppen verlegen.", "de", "planned"),
+    ],
+)
+def test_modality_from_cues(text: str, language: str, expected: str) -> None:
+    assert _modality(text, language) == expected
+
+
+def _claim(text: str, content: str, cue: str) -> Claim:
+    start = text.index(content)
+    return Claim(
+        start=0,
+        end=len(text),
+        cue=cue,
+        content=content,
+        content_start=start,
+        content_end=start + len(content),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "expected"),
+    [
+        (
+            "Moskau sagte, Kiew habe Donezk beschossen.",
+            "Kiew habe Donezk beschossen",
+            "sagte",
+            "claimed",
+        ),
+        (
+            "Er sagte, Russland werde Panzer liefern.",
+            "Russland werde Panzer liefern",
+            "sagte",
+            "announced",
+        ),
+        (
+            "Moscow denied that its forces shelled the town.",
+            "its forces shelled the town",
+            "denied",
+            "denied",
+        ),
+    ],
+)
+def test_events_inside_claims_are_not_facts(
+    text: str, content: str, cue: str, expected: str
+) -> None:
+    language = "en" if text.startswith("Moscow") else "de"
+    claim = _claim(text, content, cue)
+    trigger = find_triggers(text, claim.content_start or 0, len(text), language)[0]
+    found = modality(text, (0, len(text)), (trigger.start, trigger.end), language, [claim])
+    assert (found.value, found.claim) == (expected, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Norway will help defend Saudi Arabia if it is attacked.", "attacked", True),
+        ("Macedonia, which is preparing an offensive, asked for help.", "offensive", True),
+        ("The army agreed to withdraw.", "withdraw", True),
+        ("The army withdrew.", "withdrew", False),
+        ("Nachdem die Truppen abgezogen waren, kehrten die Bewohner zurück.", "abgezogen", True),
+    ],
+)
+def test_subordinate_clauses(text: str, word: str, expected: bool) -> None:
+    position = text.index(word)
+    assert subordinate(text, clause(text, 0, len(text), position), position) is expected

@@ -1,0 +1,40 @@
+"""PLOVER types, the 0.5 beta mapping and PLOVER's folding of modality into the code."""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild.stages.events.ontology import TYPES, current_type, plover_type
+
+
+def test_sixteen_current_types() -> None:
+    assert len(TYPES) == 16
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("DEMAND", "REQUEST"), ("disapprove", "ACCUSE"), ("FIGHT", "ASSAULT"), ("AID", "AID")],
+)
+def test_legacy_types_map_to_current(old: str, new: str) -> None:
+    assert current_type(old) == new
+
+
+def test_unknown_type_is_an_error() -> None:
+    with pytest.raises(ValueError, match="not a PLOVER event type"):
+        current_type("PARTY")
+
+
+@pytest.mark.parametrize(
+    ("event_type", "modality", "cue", "code"),
+    [
+        ("AID", "announced", "will", "AGREE"),
+        ("RETREAT", "planned", "willing to", "AGREE"),
+        ("COERCE", "announced", "will", "THREATEN"),
+        ("ASSAULT", "hypothetical", "unless", "THREATEN"),
+        ("ASSAULT", "hypothetical", "could", "ASSAULT"),
+        ("CONCEDE", "demanded", "must", "REQUEST"),
+        ("AID", "happened", None, "AID"),
+    ],
+)
+def test_plover_code(event_type: str, modality: str, cue: str | None, code: str) -> None:
+    assert plover_type(event_type, modality, cue) == code
