@@ -23,7 +23,7 @@ def _found(text: str, language: str) -> list[tuple[str, str]]:
         ("The ministers met in Geneva.", "en", ("met", "CONSULT")),
         ("Russian forces shelled the town.", "en", ("shelled", "ASSAULT")),
         ("Kyiv rejected the proposal.", "en", ("rejected", "REJECT")),
-        ("The EU imposed new sanctions.", "en", ("sanctions", "SANCTION")),
+        ("The EU imposed new sanctions.", "en", ("imposed new sanctions", "SANCTION")),
         ("Police arrested two activists.", "en", ("arrested", "COERCE")),
         ("Die Armee zog ihre Truppen zurück.", "de", ("zog", "RETREAT")),
         ("Die Regierung lehnte den Vorschlag ab.", "de", ("lehnte", "REJECT")),

@@ -47,12 +47,14 @@ ANNOUNCED = _cue(
     r"announc(?:e|es|ed|ing)|ankündig(?:t|en|te|ten|ung)|kündig(?:t|te|ten)|angekündigt"
     r"|pledg(?:e|es|ed)|promis(?:e|es|ed)|zugesagt|will|shall|going to|werde(?:n)?"
 )
+CONDITION = _cue(r"unless|if|falls|wenn|sofern")
 FUTURE_IN_CLAIM = _cue(r"will|would|shall|going to|werde(?:n)?|würde(?:n)?")
 DENIAL = _cue(
     r"den(?:y|ies|ied)|dementier(?:t|te|ten)|bestritt(?:en)?|bestreit(?:et|en)|zurückgewiesen"
     r"|rejected|wies(?:en)? .* zurück"
 )
-CLAUSE_MARK = re.compile(r"[,;:()\[\]]|\s[–—-]\s")
+#: Clause marks; a comma inside a number ("25,000") is none.
+CLAUSE_MARK = re.compile(r",(?!\d)|[;:()\[\]]|\s[–—-]\s")
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,10 @@ def modality(
         return Modality("denied", claims[claim].cue, claim)
     cues = (("demanded", DEMANDED), ("considered", CONSIDERED), ("hypothetical", HYPOTHETICAL))
     for value, pattern in cues:
-        found = _in_clause(pattern, text, left, right, trigger)
+        found = _in_clause(pattern, text, left, right, trigger, language == "de")
+        if value == "hypothetical" and not found:
+            # A condition follows its English main clause: "will withdraw unless …".
+            found = _in_clause(CONDITION, text, left, right, trigger)
         if found and not (value == "hypothetical" and claim is not None and _future(found)):
             return Modality(value, found, claim)
     return _intent_or_claim(text, (left, right), trigger, claims, claim, language)
@@ -104,12 +109,16 @@ def _intent_or_claim(
     claim: int | None,
     language: str,
 ) -> Modality:
-    planned = _in_clause(PLANNED, text, *bounds, trigger)
-    if not planned and language == "de":
+    german = language == "de"
+    planned = _in_clause(PLANNED, text, *bounds, trigger, german)
+    if not planned and german:
         planned = _in_clause(WANT_DE, text, *bounds, trigger)
     if planned:
         return Modality("planned", planned, claim)
-    announced = _in_clause(ANNOUNCED, text, *bounds, trigger)
+    announced = _in_clause(ANNOUNCED, text, *bounds, trigger, german)
+    if claim is not None and not announced:
+        # "Iraq said it would allow …": the future of reported speech announces.
+        announced = _in_clause(FUTURE_IN_CLAIM, text, *bounds, trigger, german)
     if announced:
         return Modality("announced", announced, claim)
     if claim is None:
@@ -125,11 +134,19 @@ def _future(cue: str) -> bool:
 
 
 def _in_clause(
-    pattern: re.Pattern[str], text: str, left: int, right: int, trigger: tuple[int, int]
+    pattern: re.Pattern[str],
+    text: str,
+    left: int,
+    right: int,
+    trigger: tuple[int, int],
+    after: bool = True,
 ) -> str | None:
-    """The cue nearest the trigger in its clause (the trigger itself excluded)."""
+    """The cue nearest the trigger in its clause (the trigger itself excluded).  English
+    modals and auxiliaries precede their verb; German ones may follow it ("liefern werde",
+    "in Betracht ziehen könnte"), so only German looks after the trigger too."""
     found = [m for m in pattern.finditer(text, left, right) if m.end() <= trigger[0]]
-    found += [m for m in pattern.finditer(text, trigger[1], right)]
+    if after:
+        found += [m for m in pattern.finditer(text, trigger[1], right)]
     if not found:
         return None
     nearest = min(found, key=lambda m: min(abs(m.start() - trigger[1]), abs(trigger[0] - m.end())))

@@ -81,7 +81,10 @@ def plover_type(event_type: str, modality: str, cue: str | None = None) -> str:
     conditional conflictual one THREATEN ("will impose a curfew", "will boycott unless"),
     and an action demanded of someone REQUEST ("Libya must hand over the suspects").
     """
-    conditional = modality == "hypothetical" and (cue or "").lower() in CONDITION
+    condition = (cue or "").lower() if modality == "hypothetical" else ""
+    if condition == "unless":  # "will withdraw its force unless …" is a threat
+        return "THREATEN"
+    conditional = condition in CONDITION
     if modality == "demanded":
         return "REQUEST"
     if modality in INTENT and event_type in COOPERATIVE:
