@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: demo test install dev lint format typecheck unit eval bench schema clean
+.PHONY: demo test install dev lint format typecheck unit models eval bench schema clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +29,7 @@ demo: install
 	$(BIN)/lagebild stats
 
 ## test: lint, type-check and the whole test suite (with the evaluation gates)
-test: dev lint typecheck unit
+test: dev lint typecheck models unit
 
 lint:
 	$(BIN)/ruff check src tests eval bench train
@@ -43,7 +43,25 @@ typecheck:
 	$(BIN)/mypy
 
 unit:
-	$(BIN)/pytest -q
+	LAGEBILD_MODEL_DIR=$(MODELS) $(BIN)/pytest -q
+
+## models: build the models lagebild may not ship (decision 0013) into ./.models
+# stwr_de (German speech tagger) derives from corpus REDEWIEDERGABE (CC BY-NC-SA 4.0):
+# trained here with the recorded settings (train/stwr_de/settings.json), a few minutes.
+MODELS := $(CURDIR)/.models
+REDEWIEDERGABE := ../shared/corpus/redewiedergabe
+STWR_DE_SOURCES := train/stwr_de/train.py train/stwr_de/settings.json \
+	src/lagebild/stages/claims/speech_features.py eval/redewiedergabe.py
+
+models: $(MODELS)/stwr_de/meta.json
+
+$(MODELS)/stwr_de/meta.json: $(STWR_DE_SOURCES) | $(VENV)/.dev-installed
+	@if [ -d "$(REDEWIEDERGABE)" ]; then \
+		echo "training stwr_de into $(MODELS)/stwr_de"; \
+		nice $(PY) train/stwr_de/train.py --final --jobs 2 --out $(MODELS)/stwr_de; \
+	else \
+		echo "skipping stwr_de: $(REDEWIEDERGABE) not found (its tests will skip)"; \
+	fi
 
 ## eval: print every evaluation's figures against ../shared/corpus
 eval: dev
@@ -53,6 +71,7 @@ eval: dev
 	$(PY) eval/ner_de.py
 	$(PY) eval/geocoding.py
 	$(PY) eval/times.py
+	$(PY) eval/events.py
 
 ## bench: speed and memory figures on the real corpora
 bench: dev

@@ -35,6 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from gate import CORPUS, corpus_hash, enforce
+from lagebild.errors import LagebildError
 
 TSV = CORPUS / "redewiedergabe" / "tsv"
 TYPES = ("direct", "indirect", "reported", "freeIndirect")
@@ -134,7 +135,7 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 
 def predict_tokens(sentences: Sequence[Sentence]) -> dict[str, list[bool]]:
-    """The packaged tagger's per-type decisions over the document's tokens (flat)."""
+    """The tagger's per-type decisions over the document's tokens (flat)."""
     from lagebild.stages.claims.speech import tag_tokens, thresholds
 
     tagged, limits = tag_tokens([s.tokens for s in sentences]), thresholds()
@@ -218,7 +219,11 @@ def main(argv: list[str]) -> int:
         return 1
     parts = split()
     print(", ".join(f"{part}: {len(names)} files" for part, names in parts.items()))
-    metrics = all_metrics(args.part)
+    try:
+        metrics = all_metrics(args.part)
+    except LagebildError as error:  # the model is built locally (make models), maybe not yet
+        print(f"cannot evaluate: {error}", file=sys.stderr)
+        return 1
     print(table(metrics, f"\n{args.part}: corpus tokens and sentences (KONVENS 2020 scoring)"))
     text = {k.removeprefix("text_"): v for k, v in metrics.items() if k.startswith("text_")}
     print(table(text, f"\n{args.part}: plain text (tokens joined by spaces) through speech_spans"))

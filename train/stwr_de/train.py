@@ -1,15 +1,20 @@
-"""Train the German speech-representation tagger shipped in ``lagebild/models/stwr_de``.
+"""Train the German speech-representation tagger (``stwr_de``) into the user model dir.
 
-    .venv/bin/python train/stwr_de/train.py [--jobs 2] [--out src/lagebild/models/stwr_de]
+    .venv/bin/python train/stwr_de/train.py --final [--jobs 2] [--out DIR]   # minutes
+    .venv/bin/python train/stwr_de/train.py --select [--record] [--jobs 2]   # the grid
 
 One binary linear-chain CRF per type (direct, indirect, reported, free indirect), as
 the KONVENS 2020 taggers are one binary tagger per type.  Data: corpus REDEWIEDERGABE,
-split by ``eval/redewiedergabe.py`` (seed 2020, by work): each setting of the grid is
-trained on **train** and scored (token F1) on **val**, where the decision threshold
-on the token's marginal probability is chosen too; the best setting per type is then
-retrained on train + val and written out with its threshold.  **test** is never read here.
-L-BFGS in crfsuite is deterministic, so the same data and settings give the same
-model bytes.
+split by ``eval/redewiedergabe.py`` (seed 2020, by work).
+
+``--final`` trains only the four final models on train + val with the settings chosen
+before (``settings.json`` beside this script: c1, c2 and the decision threshold per
+type).  ``--select`` trains each setting of the grid on **train**, scores it (token F1)
+on **val**, where the decision threshold on the token's marginal is chosen too, then
+retrains the best setting on train + val; ``--record`` writes the choice to
+``settings.json``.  **test** is never read here.  L-BFGS in crfsuite is deterministic,
+so the same data and settings give the same model bytes.  The weights derive from a
+CC BY-NC-SA corpus and are never shipped or committed (decision 0013).
 """
 
 from __future__ import annotations
@@ -29,26 +34,29 @@ import pycrfsuite
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "eval"))
 
 import redewiedergabe as corpus
+from lagebild.stages.claims.speech import features_digest, model_dir
 from lagebild.stages.claims.speech_features import document_features
 
-ROOT = Path(__file__).resolve().parents[2]
-
+SETTINGS = Path(__file__).resolve().parent / "settings.json"
 TYPES = {"direct": "direct", "indirect": "indirect", "reported": "reported"}
 TYPES["freeIndirect"] = "free_indirect"
 GRID = [(1.0, 0.01), (3.0, 0.01)]  # (c1, c2)
 THRESHOLDS = [round(0.15 + 0.05 * step, 2) for step in range(10)]  # 0.15 … 0.6
 ITERATIONS = 100
+FEATURES = features_digest()  # at start: the code the features are computed with
 
 Item = tuple[list[list[str]], list[str]]  # features and labels of one sentence
+Job = tuple[str, str, int, list[tuple[float, float]]]  # type, work dir, iterations, grid
 
 
-def items(part: str, kind: str) -> list[Item]:
+def items(parts: Sequence[str], kind: str) -> list[Item]:
     result = []
-    for _, sentences in corpus.documents(part):
-        features = document_features([s.tokens for s in sentences])
-        for sentence, rows in zip(sentences, features, strict=True):
-            labels = ["1" if label else "0" for label in sentence.labels[kind]]
-            result.append((rows, labels))
+    for part in parts:
+        for _, sentences in corpus.documents(part):
+            features = document_features([s.tokens for s in sentences])
+            for sentence, rows in zip(sentences, features, strict=True):
+                labels = ["1" if label else "0" for label in sentence.labels[kind]]
+                result.append((rows, labels))
     return result
 
 
@@ -89,12 +97,13 @@ def best_threshold(scored: Sequence[tuple[bool, float]]) -> dict[str, float]:
     return best
 
 
-def run_type(job: tuple[str, str, int]) -> dict[str, Any]:
-    kind, work, iterations = job
+def select_type(job: Job) -> dict[str, Any]:
+    """Grid on train, scored on val; the best setting retrained on train + val."""
+    kind, work, iterations, grid_settings = job
     started = time.time()
-    train_items, val_items = items("train", kind), items("val", kind)
+    train_items, val_items = items(["train"], kind), items(["val"], kind)
     grid = []
-    for c1, c2 in GRID:
+    for c1, c2 in grid_settings:
         path = Path(work) / f"{kind}-{c1}-{c2}.crfsuite"
         train(train_items, c1, c2, path, iterations)
         scores = best_threshold(marginals(val_items, path))
@@ -106,35 +115,97 @@ def run_type(job: tuple[str, str, int]) -> dict[str, Any]:
     return {"type": kind, "grid": grid, "best": best, "seconds": time.time() - started}
 
 
-def main(argv: list[str]) -> int:
+def final_type(job: Job) -> dict[str, Any]:
+    """Only the final model, on train + val, with the recorded setting."""
+    kind, work, iterations, ((c1, c2),) = job
+    started = time.time()
+    final = Path(work) / f"{TYPES[kind]}.crfsuite"
+    train(items(["train", "val"], kind), c1, c2, final, iterations)
+    print(f"{kind:13} c1={c1} c2={c2} trained in {time.time() - started:.0f} s", flush=True)
+    return {"type": kind, "seconds": time.time() - started}
+
+
+def recorded() -> dict[str, Any]:
+    return json.loads(SETTINGS.read_text("utf-8"))  # type: ignore[no-any-return]
+
+
+def jobs(args: argparse.Namespace, work: str) -> list[Job]:
+    if args.select:
+        return [(kind, work, args.iterations, GRID) for kind in args.types]
+    chosen = recorded()["types"]
+    return [
+        (kind, work, args.iterations, [(chosen[TYPES[kind]]["c1"], chosen[TYPES[kind]]["c2"])])
+        for kind in args.types
+    ]
+
+
+def meta_of(args: argparse.Namespace, results: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """meta.json: files, thresholds, the feature fingerprint and how the models were made."""
+    chosen = recorded()["types"]
+    selection = {TYPES[r["type"]]: r for r in results}
+    thresholds = {
+        name: selection[name]["best"]["threshold"]
+        if "best" in selection.get(name, {})
+        else chosen[name]["threshold"]
+        for name in TYPES.values()
+    }
+    return {
+        "files": {name: f"{name}.crfsuite" for name in TYPES.values()},
+        "features": FEATURES,
+        "split": {"seed": corpus.SEED, "share": corpus.SHARE, "by": "work, fictional"},
+        "iterations": args.iterations,
+        "mode": "select" if args.select else "final",
+        "thresholds": thresholds,
+        "selection": selection,
+    }
+
+
+def record(results: Sequence[dict[str, Any]], iterations: int) -> None:
+    """Write the settings chosen by ``--select`` to ``settings.json``."""
+    settings = recorded()
+    settings["iterations"] = iterations
+    for result in results:
+        best = result["best"]
+        settings["types"][TYPES[result["type"]]] = {
+            key: best[key] for key in ("c1", "c2", "threshold")
+        }
+    SETTINGS.write_text(json.dumps(settings, indent=2) + "\n", "utf-8")
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "src/lagebild/models/stwr_de")
+    mode = parser.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--final", action="store_true", help="final models, recorded settings")
+    mode.add_argument("--select", action="store_true", help="choose settings on val first")
+    parser.add_argument("--record", action="store_true", help="--select: update settings.json")
+    parser.add_argument("--out", type=Path, default=None, help="default: the user model dir")
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--iterations", type=int, default=ITERATIONS)
-    parser.add_argument("--types", nargs="*", default=list(TYPES))
+    parser.add_argument("--iterations", type=int, default=None)
+    parser.add_argument("--types", nargs="*", default=list(TYPES), choices=list(TYPES))
     args = parser.parse_args(argv)
+    args.out = args.out or model_dir()
+    args.iterations = args.iterations or recorded().get("iterations", ITERATIONS)
+    return args
+
+
+def main(argv: list[str]) -> int:
+    args = parse(argv)
+    if not corpus.TSV.is_dir():
+        print(f"cannot train: {corpus.TSV} is missing", file=sys.stderr)
+        return 1
     started = time.time()
     args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "meta.json").unlink(missing_ok=True)  # the model is incomplete until the end
     with tempfile.TemporaryDirectory() as work, Pool(args.jobs) as pool:
-        jobs = [(kind, work, args.iterations) for kind in args.types]
-        results = pool.map(run_type, jobs, chunksize=1)
+        run = select_type if args.select else final_type
+        results = pool.map(run, jobs(args, work), chunksize=1)
         for result in results:
             name = f"{TYPES[result['type']]}.crfsuite"
             (args.out / name).write_bytes((Path(work) / name).read_bytes())
-    meta_path = args.out / "meta.json"
-    meta = json.loads(meta_path.read_text("utf-8")) if meta_path.exists() else {"selection": {}}
-    meta["files"] = {name: f"{name}.crfsuite" for name in TYPES.values()}
-    meta["split"] = {"seed": corpus.SEED, "share": corpus.SHARE, "by": "work, fictional"}
-    meta["iterations"] = args.iterations
-    meta.setdefault("thresholds", {})
-    for result in results:
-        meta["selection"][TYPES[result["type"]]] = {
-            "grid": result["grid"],
-            "best": result["best"],
-            "seconds": round(result["seconds"]),
-        }
-        meta["thresholds"][TYPES[result["type"]]] = result["best"]["threshold"]
-    meta_path.write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", "utf-8")
+    meta = json.dumps(meta_of(args, results), indent=2, sort_keys=True) + "\n"
+    (args.out / "meta.json").write_text(meta, "utf-8")  # last: marks the model complete
+    if args.record and args.select:
+        record(results, args.iterations)
     print(f"done in {time.time() - started:.0f} s → {args.out}")
     return 0
 
