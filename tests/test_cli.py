@@ -153,3 +153,23 @@ def test_db_option_after_the_command_wins_over_the_environment(
     code, out, _ = run(capsys, "stats", "--db", own, "--format", "json")
     assert code == 0 and json.loads(out)["url"] == own
     assert not (tmp_path / "env.db").exists()
+
+
+def test_events_command_lists_merged_events(
+    capsys: pytest.CaptureFixture[str], ingested: str
+) -> None:
+    code, out, _ = run(capsys, "--db", ingested, "events", "--format", "json")
+    found = json.loads(out)
+    assert code == 0 and found
+    assert {"type", "actors", "independent_sources", "reports"} <= set(found[0])
+
+
+@pytest.mark.parametrize("option", ["--type", "--actor", "--place"])
+def test_events_filters_narrow_the_list(
+    capsys: pytest.CaptureFixture[str], ingested: str, option: str
+) -> None:
+    everything = json.loads(run(capsys, "--db", ingested, "events", "--format", "json")[1])
+    value = {"--type": "CONSULT", "--actor": "Lukaschenko", "--place": "Minsk"}[option]
+    code, out, _ = run(capsys, "--db", ingested, "events", option, value, "--format", "json")
+    narrowed = json.loads(out)
+    assert code == 0 and 0 < len(narrowed) < len(everything)

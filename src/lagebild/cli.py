@@ -34,6 +34,8 @@ from lagebild.records import Analysis
 from lagebild.store import Store
 from lagebild.store.claims import ClaimFilter
 from lagebild.store.claims import rows as claim_rows
+from lagebild.store.events import EventFilter
+from lagebild.store.events import rows as event_rows
 
 FORMATS = click.Choice(["json", "text"])
 
@@ -273,6 +275,54 @@ def claims_command(
         return
     columns = ("date", "speaker", "mode", "stance", "content", "document")
     render.console().print(render.rows_table(f"Claims ({len(hits)})", columns, claim_rows(hits)))
+
+
+@cli.command("events")
+@db_option
+@click.option("--type", "event_type", help="PLOVER event type, e.g. ASSAULT.")
+@click.option("--actor", help="A participant: entity id, any known spelling, or text.")
+@click.option("--place", help="The place: entity id, any known spelling, or text.")
+@click.option("--since", help="Event date from, YYYY[-MM[-DD]].")
+@click.option("--until", help="Event date up to, YYYY[-MM[-DD]].")
+@click.option(
+    "--min-sources",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 100),
+    help="Independent origins at least (copies and translations count once).",
+)
+@click.option(
+    "--min-reports",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 1000),
+    help="Reporting documents at least.",
+)
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000))
+@click.option("--format", "output_format", type=FORMATS, default="text", show_default=True)
+@pass_context
+def events_command(
+    obj: Context,
+    event_type: str | None,
+    actor: str | None,
+    place: str | None,
+    since: str | None,
+    until: str | None,
+    min_sources: int,
+    min_reports: int,
+    limit: int,
+    output_format: str,
+) -> None:
+    """Events merged across documents: what happened, where, when, how many sources."""
+    wanted = EventFilter(event_type, actor, place, since, until, min_sources, min_reports)
+    with obj.store() as store:
+        found = store.events(wanted, limit)
+    if output_format == "json":
+        click.echo(json.dumps([_jsonable(event) for event in found], indent=2, ensure_ascii=False))
+        return
+    columns = ("date", "type", "actors", "place", "modality", "sources", "reports")
+    title = f"Events ({len(found)})"
+    render.console().print(render.rows_table(title, columns, event_rows(found)))
 
 
 @cli.command("stages")

@@ -279,6 +279,97 @@ class Event(Span):
     )
 
 
+class ThreadEntry(Record):
+    """One dated judgement in an assessment thread: where it was made and how likely."""
+
+    document_id: str = Field(description="The stored document.")
+    published: date | None = Field(default=None, description="The document's date.")
+    language: str | None = Field(default=None, description="The document's language.")
+    start: int = Field(ge=0, description="The assessment's span in the document's text.")
+    end: int = Field(ge=0, description="End of the assessment's span.")
+    proposition: str = Field(default="", description="What is judged, as this report words it.")
+    proposition_start: int | None = Field(default=None, description="Offset of the clause.")
+    proposition_end: int | None = Field(default=None, description="End offset of the clause.")
+    phrase: str = Field(default="", description="The estimative words as written.")
+    label: str | None = Field(default=None, description="The ICD 203 label as stated.")
+    negative: bool = Field(
+        default=False, description="The proposition is negated ('will likely not enter')."
+    )
+    band: str | None = Field(
+        default=None,
+        description="The label for the positive proposition: 'likely not X' is 'unlikely X'; "
+        "'possible' for modals; null for bare verbs.",
+    )
+    continuity: str | None = Field(default=None, description="new, reaffirmed or changed.")
+
+
+class BandChange(Record):
+    """A report whose band differs from the one before it in the thread."""
+
+    document_id: str
+    published: date | None = None
+    previous: str = Field(description="The band before.")
+    band: str = Field(description="The band from this report on.")
+
+
+class AssessmentThread(Record):
+    """One assessor judging one proposition across reports, with its dated history."""
+
+    id: str = Field(description="Stable id: hash of the assessor and the first judgement.")
+    assessor: str | None = Field(default=None, description="Who judges, as first named.")
+    assessor_id: str | None = Field(default=None, description="Entity id of the assessor.")
+    proposition: str = Field(description="A representative wording of the proposition.")
+    entity_ids: list[str] = Field(
+        default_factory=list, description="Entities the proposition names in most reports."
+    )
+    reports: int = Field(description="Distinct documents the thread occurs in.")
+    first_seen: date | None = None
+    last_seen: date | None = None
+    band: str | None = Field(default=None, description="The latest band.")
+    band_changed: bool = Field(default=False, description="The band changed between reports.")
+    changes: list[BandChange] = Field(default_factory=list)
+    history: list[ThreadEntry] = Field(default_factory=list, description="Oldest first.")
+
+
+class EventReport(Record):
+    """One document's report of a merged event: where it stands and what it says."""
+
+    document_id: str
+    title: str | None = None
+    published: date | None = None
+    origin: str = Field(
+        description="Who originally reported it: a copy or translation of a report shares "
+        "its origin (the author's entity, a credited source, the site)."
+    )
+    event: Event
+
+
+class MergedEvent(Record):
+    """The same event across documents and languages, with every report of it.
+
+    Details that differ between reports (dates, places, quantities, modality) are kept
+    side by side in ``conflicts``, never overwritten."""
+
+    id: str = Field(description="Stable id from type, participants, place and first date.")
+    type: str
+    actors: list[str] = Field(default_factory=list, description="Participants' names.")
+    actor_ids: list[str] = Field(default_factory=list, description="Participants' entity ids.")
+    place: str | None = None
+    place_id: str | None = None
+    date: str | None = Field(default=None, description="The most precise date reported.")
+    modality: str = Field(
+        default="happened",
+        description="happened when any report tells it as a fact, else the reports' modality.",
+    )
+    independent_sources: int = Field(
+        default=1, description="Distinct origins among the reports (copies count once)."
+    )
+    reports: list[EventReport] = Field(default_factory=list)
+    conflicts: dict[str, list[str]] = Field(
+        default_factory=dict, description="Field → the differing values reported."
+    )
+
+
 class Document(Record):
     """The container every stage reads and extends (spaCy's ``Doc``)."""
 

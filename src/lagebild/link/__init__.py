@@ -1,0 +1,1 @@
+"""Links across documents: the same event (or judgement) reported several times."""

@@ -16,9 +16,10 @@ from sqlalchemy import ColumnElement, Connection, Table, func, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from lagebild.errors import StoreError
-from lagebild.records import Document, content_hash
+from lagebild.records import Document, MergedEvent, content_hash
 from lagebild.store.claims import ClaimFilter, ClaimHit, find_claims
 from lagebild.store.engine import open_engine, reason, redact, resolve_url, writer
+from lagebild.store.events import EventFilter, find_events
 from lagebild.store.migrate import current_revision, migrate
 from lagebild.store.query import parse_query
 from lagebild.store.rows import document_row, read_document, record_rows
@@ -224,6 +225,11 @@ class Store:
         """Claims across documents by speaker, topic, date and stance (see store/claims.py)."""
         with self._reading("cannot list claims") as connection:
             return find_claims(connection, wanted, limit)
+
+    def events(self, wanted: EventFilter, limit: int = 100) -> list[MergedEvent]:
+        """Events merged across documents, by type, actor, place and date (store/events.py)."""
+        with self._reading("cannot list events") as connection:
+            return find_events(connection, wanted, limit)
 
     def reindex(self) -> None:
         """Rebuild the full-text index (after restoring a SQLite dump, say)."""
