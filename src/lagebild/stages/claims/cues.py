@@ -12,22 +12,43 @@ import re
 from collections.abc import Iterable
 
 SPEECH_DE = """sagte sagten sagt sagen gesagt erklärte erklärten erklärt erklären betonte betonten
-betont behauptete behaupteten behauptet warnte warnten warnt gewarnt forderte forderten
-fordert gefordert berichtete berichteten berichtet bestätigte bestätigten bestätigt
+betont behauptete behaupteten behauptet behaupten warnte warnten warnt gewarnt forderte
+forderten fordert gefordert berichtete berichteten berichtet bestätigte bestätigten bestätigt
 dementierte dementierten dementiert bestritt bestritten bestreitet versicherte versicherten
 versichert drohte drohten droht gedroht angekündigt mitgeteilt hingewiesen festgestellt
 meinte meinten meint schrieb schrieben schreibt geschrieben zitierte zitierten zitiert
 beschuldigte beschuldigten beschuldigt bekräftigte bekräftigten bekräftigt unterstrich
 unterstrichen antwortete antworteten fragte fragten leugnete leugneten geleugnet
 verkündete verkündeten verkündet erläuterte erläuterten erläutert räumte räumten
-eingeräumt vorgeworfen zurückgewiesen""".split()
+eingeräumt vorgeworfen zurückgewiesen mitteilt mitteilte mitteilten ankündigt ankündigte
+ankündigten hinwies hinweist bekanntgab bekanntgegeben einräumte vorwarf zurückwies
+mutmaßt mutmaßte mutmaßten versprach versprachen verspricht versprochen ergänzte ergänzten begründet begründete begründeten kritisierte kritisierten
+kritisiert appellierte appellierten appelliert mahnte mahnten mahnt""".split()
 #: Finite particle-verb forms → the particle that must follow in the clause.
 PARTICLE_DE = {
     "kündigte": "an", "kündigten": "an", "kündigt": "an", "teilte": "mit", "teilten": "mit",
     "teilt": "mit", "wies": "hin", "wiesen": "hin", "weist": "hin", "stellte": "fest",
     "stellten": "fest", "stellt": "fest", "fügte": "hinzu", "fügten": "hinzu", "räumte": "ein",
     "räumten": "ein", "warf": "vor", "warfen": "vor", "gab": "bekannt", "gaben": "bekannt",
+    "rief": "auf", "riefen": "auf", "ruft": "auf", "machte": "deutlich", "machten": "deutlich",
+    "macht": "deutlich", "geht": "davon aus", "gehen": "davon aus", "ging": "davon aus",
+    "gingen": "davon aus",
 }  # fmt: skip
+#: Speech and opinion verbs that count only with the word they govern later in the clause
+#: ("sprach von …", "warb für …", "hielt … für möglich", "sieht keine Gefahr").  Unlike
+#: particles the governed word is not part of the cue's name.
+GOVERNED_DE = {
+    **dict.fromkeys(("sprach", "sprachen", "spricht"), r"\b(?:von|sich\b.*\baus)\b"),
+    **dict.fromkeys(("warb", "warben", "wirbt", "werben"), r"\b(?:für|um)\b"),
+    **dict.fromkeys(("bewertete", "bewerteten", "bewertet"), r"\bals\b"),
+    **dict.fromkeys(
+        ("hielt", "hielten", "hält", "halten"),
+        r"\bfür (?:möglich|wahrscheinlich|unwahrscheinlich|denkbar|ausgeschlossen|realistisch)\b",
+    ),
+    **dict.fromkeys(("sieht", "sah", "sehen", "sahen"), r"^\s+(?:\w+\s+){0,4}?kein(?:e|en)?\s"),
+    **dict.fromkeys(("hieß", "heißt"), r"^\s+es\b"),
+    **dict.fromkeys(("gab", "gaben"), r"\bzu [Bb]edenken\b"),
+}
 #: Reporting verbs that deny or reject: the claim is a rejection, not an assertion.
 REJECTING = {"dementierte", "dementiert", "bestritt", "bestritten", "bestreitet", "leugnete",
              "zurückgewiesen", "denied", "denies", "rejected", "dismissed"}  # fmt: skip
@@ -37,7 +58,15 @@ alleged alleges argued argues suggested suggests urged urges promised promises t
 threatens acknowledged acknowledges confirmed confirms wrote writes posted posts tweeted
 declared declares stressed stresses asserted asserts maintained maintains reiterated
 reiterates rejected dismissed vowed vows pledged clarified decreed signaled signalled
-blamed blames denounced denounces explained explains predicted predicts""".split()
+blamed blames denounced denounces explained explains predicted predicts emphasized emphasizes
+emphasised downplayed downplays downplay circulated demanded promoted""".split()
+#: English verbs that count only with the word they govern: "called for", "framed … as".
+GOVERNED_EN = {
+    **dict.fromkeys(("called", "calls", "call"), r"^\s+(?:\w+\s+)?(?:for|on)\b"),
+    **dict.fromkeys(("framed", "frames", "defined", "defines", "portrayed"), r"\bas\b"),
+    **dict.fromkeys(("demands",), r"^\s+that\b"),
+    **dict.fromkeys(("proposed", "proposes"), r"^\s+(?:a|an|the|to|that)\b"),
+}
 #: Nouns of speech acts: "ähnliche Andeutungen … gemacht", "issued a warning".
 SPEECH_NOUNS_DE = re.compile(
     r"\b(?:Andeutung|Drohung|Warnung|Vorwurf|Vorwürfe|Forderung|Äußerung|Behauptung|"
@@ -48,12 +77,31 @@ SPEECH_NOUNS_EN = re.compile(
     r"promises?|denials?)\b"
 )
 SOURCE_DE = re.compile(
-    r"\b(?:[Ll]aut|[Nn]ach (?:eigenen )?Angaben (?:des|der|von|vom)|[Uu]nter Berufung auf|"
-    r"[Nn]ach Informationen (?:des|der|von|vom))\s"
+    r"\b(?:[Ll]aut|[Uu]nter Berufung auf|[Nn]ach (?:ersten |offiziellen |übereinstimmenden )?"
+    r"(?:Angaben|Informationen|Darstellung|Einschätzung|Ansicht|Auffassung|Aussagen?)"
+    r"(?:\s(?:des|der|von|vom))?)\s(?!(?:des\s|der\s)?(?:ISW|Instituts?)\b)"
 )
 SOURCE_EN = re.compile(r"\b(?:[Aa]ccording to|[Cc]iting|[Pp]er)\s")
+#: A source the clause's own subject is: "Das Militär hat nach eigenen Angaben …".
+OWN_SOURCE = re.compile(
+    r"\b(?:[Nn]ach eigenen (?:Angaben|Informationen|Worten)|by (?:its|their|his|her) own account)\b"
+)
 #: A postposed source: "dem Generalstab zufolge".
 ZUFOLGE = re.compile(r"\bzufolge\b")
+#: A source named before: "Demnach …", "… demzufolge …"; a source nobody is named for.
+ANAPHORIC_SOURCE = {
+    "de": re.compile(r"\b(?:[Dd]emnach|[Dd]emzufolge|[Dd]anach zufolge)\b"),
+    "en": re.compile(r"\b(?:[Rr]eportedly)\b"),
+}
+#: A postposed source after the content: "…, so Selenskyj", "…, so der Sprecher".
+SO_SOURCE = re.compile(r",\s(so)\s(?=(?:der|die|das|ein|eine)\s|[A-ZÄÖÜ][\w-]+(?:\s|[.,]))")
+#: Reportative "sollen": "Russland soll Dörfer erobert haben" (a claim someone made).
+REPORTATIVE = re.compile(r"\b(?:soll|sollen)\b(?=[^.;:!?]*\b(?:haben|sein)[\s.!?]*$)")
+#: A reporting noun with its "wonach" clause: "Einschätzungen …, wonach Russland …".
+WONACH = re.compile(
+    r"\b(?:Einschätzung|Bericht|Angabe|Aussage|Meldung|Information|Darstellung|Behauptung|"
+    r"Warnung|Vorwurf|Vorwürfe|Erkenntnis)(?:en|e|n|s|es)?\b[^.;:]{0,80}?,\s(wonach)\b"
+)
 #: An English verb form after a determiner is a noun ("for that claim", "his claims").
 DETERMINER_BEFORE_EN = re.compile(
     r"\b(?:the|a|an|that|this|these|those|his|her|its|their|our|such|any|no)\s+$", re.IGNORECASE
@@ -61,6 +109,16 @@ DETERMINER_BEFORE_EN = re.compile(
 #: A German participle after a determiner is an adjective ("der behaupteten Aggression").
 DETERMINER_BEFORE = re.compile(
     r"\b(?:der|die|das|den|dem|des|ein|eine|einer|einem|eines|seiner|ihrer)\s+$", re.IGNORECASE
+)
+#: An English verb form after such an adjective is a noun ("false claims", "new reports").
+ADJECTIVE_BEFORE_EN = re.compile(
+    r"\b(?:false|new|similar|unfounded|baseless|unverified|further|previous|earlier|official|"
+    r"several|many|multiple|numerous|repeated|widespread|such|recent|other|Russian|Ukrainian)\s+$"
+)
+#: A form in -s after a conjunction or preposition is a noun ("though calls for", "despite
+#: reports that").
+NOUN_CONTEXT_EN = re.compile(
+    r"\b(?:though|although|while|despite|amid|of|for|with|about|and|or|but|from|to|on)\s+$"
 )
 KONJUNKTIV = re.compile(
     r"\b(?:sei|seien|seiest|habe|hätte|hätten|werde|würde|würden|wäre|wären|könne|könnten|"
@@ -104,8 +162,10 @@ def alternation(words: Iterable[str]) -> str:
 
 
 SPEECH_VERB = {
-    "de": re.compile(rf"\b(?:{alternation(SPEECH_DE)}|{alternation(PARTICLE_DE)})\b"),
-    "en": re.compile(rf"\b(?:{alternation(SPEECH_EN)})\b"),
+    "de": re.compile(
+        rf"\b(?:{alternation(SPEECH_DE)}|{alternation(PARTICLE_DE)}|{alternation(GOVERNED_DE)})\b"
+    ),
+    "en": re.compile(rf"\b(?:{alternation(SPEECH_EN)}|{alternation(GOVERNED_EN)})\b"),
 }
 
 #: Words that introduce the addressee: "told Reuters", "sagte gegenüber der BBC".

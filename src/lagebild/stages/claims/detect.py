@@ -24,13 +24,19 @@ CLAUSE_STOP = re.compile(
 )
 #: A second speech verb coordinated with the first: "… and falsely claimed …".
 COORDINATED_CUE = re.compile(
-    rf"\s(?:and|und)\s(?=(?:\w+ly\s|also\s|auch\s)?(?:{c.alternation(c.SPEECH_EN)}|"
-    rf"{c.alternation(c.SPEECH_DE)})\b)"
+    r",?\s(?:and|und|but|aber)\s(?=(?:[A-ZÄÖÜ][\w’'-]*\s){0,3}(?:\w+ly\s|also\s|auch\s)?"
+    rf"(?:{c.SPEECH_VERB['en'].pattern}|{c.SPEECH_VERB['de'].pattern}))"
 )
 #: An adverbial between cue and comma ("sagte am 19. Dezember, …"); ordinal dots allowed.
-LEAD_TO_COMMA = re.compile(r"(?:[^,.;:]|(?<=\d)\.){0,80}?,\s")
+LEAD_TO_COMMA = re.compile(r"(?:\s*(?:[^\s,.;:“”„\"]|(?<=\d)\.)+){0,5}?,\s")
 #: The content conjunction after a cue, past a short adverbial ("stated on March 5 that").
-CONJUNCTION_AFTER = re.compile(r"(?:[^.;:]|(?<=\d)\.){0,200}?\b(?:dass|ob|that|whether)\b")
+#: English "that" further away is mostly a relative pronoun ("any laws that discriminate").
+CONJUNCTION_AFTER = {
+    "de": re.compile(r"(?:[^.;:]|(?<=\d)\.){0,120}?\b(?:dass|ob)\b"),
+    "en": re.compile(r"(?:[^.;:]|(?<=\d)\.){0,50}?\b(?:that|whether)\b"),
+}
+#: "wie Reuters berichtet", "Wie der Generalstab mitteilt, …": the cue's own clause.
+AS_CLAUSE = re.compile(r"(?:^|,)\s*(?:[^,]{0,40}:\s*)?[Ww]ie\s[^,]{0,80}$")
 
 
 @dataclass(frozen=True)
@@ -44,8 +50,20 @@ class Found:
     mode: str
     content_start: int
     content_end: int
-    source_marker: bool = False
+    #: Where a source marker's speaker stands: "after" ("laut X"), "before" ("X zufolge"),
+    #: "subject" ("nach eigenen Angaben"), "previous" (a source named before: "demnach",
+    #: Konjunktiv continuations), "none" ("reportedly"), "as" ("wie X mitteilt"); "" for
+    #: verbs and quotations.
+    marker: str = ""
     sentence_start: int = 0
+
+    @property
+    def source_marker(self) -> bool:
+        return self.marker not in ("", "as")
+
+    @property
+    def has_cue(self) -> bool:
+        return self.cue_end > self.cue_start
 
 
 def claims_in_sentence(text: str, start: int, end: int, language: str) -> list[Found]:
@@ -71,9 +89,11 @@ def _clause_claim(
     verbs = _verbs(text, start, end, lang, quotes)
     for verb in verbs:
         found = _indirect(text, start, end, verb, lang)
+        if found and verb.group() in IMPERSONAL:  # "hieß es": the source named before
+            return replace(found, marker="previous")
         if found:
             return found
-    source = _source(text, start, end, lang)
+    source = _source(text, start, end, lang) or _wonach(text, start, end, lang)
     if source:
         return source
     if verbs:
@@ -81,7 +101,7 @@ def _clause_claim(
     noun = (c.SPEECH_NOUNS_DE if lang == "de" else c.SPEECH_NOUNS_EN).search(text, start, end)
     if noun and _has_speaker_verb(text, start, end, lang):
         return _noun_claim(text, start, end, noun, lang)
-    return None
+    return _unattributed(text, start, end, lang)
 
 
 def _verbs(
@@ -95,6 +115,10 @@ def _verbs(
     ]
 
 
+#: Impersonal reporting verbs ("…, hieß es weiter"): the speaker is the source before.
+IMPERSONAL = frozenset({"hieß", "heißt"})
+
+
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Main clauses: a sentence split at ";", ", während", ", while", dashes."""
     stops = [m.start() for m in CLAUSE_STOP.finditer(text, start, end)]
@@ -104,15 +128,31 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _valid_verb(text: str, match: re.Match[str], start: int, end: int, language: str) -> bool:
-    determiner = c.DETERMINER_BEFORE if language == "de" else c.DETERMINER_BEFORE_EN
-    if determiner.search(text, max(start, match.start() - 12), match.start()):
+    before = text[max(start, match.start() - 16) : match.start()]
+    if (c.DETERMINER_BEFORE if language == "de" else c.DETERMINER_BEFORE_EN).search(before):
         return False
-    particle = c.PARTICLE_DE.get(match.group()) if language == "de" else None
-    if particle is None:
+    if language == "en" and c.ADJECTIVE_BEFORE_EN.search(before):
+        return False
+    if language == "en" and match.group().endswith("s") and c.NOUN_CONTEXT_EN.search(before):
+        return False
+    required = _required_words(match.group(), language)
+    if not required:
         return True
     stop = CLAUSE_STOP.search(text, match.end(), end)
-    clause_end = stop.start() if stop else end
-    return re.search(rf"\b{particle}\b", text[match.end() : clause_end]) is not None
+    after = text[match.end() : stop.start() if stop else end]
+    return any(re.search(pattern, after) for pattern in required)
+
+
+def _required_words(verb: str, language: str) -> list[str]:
+    """What must follow a verb in its clause for it to be a cue: a separated particle
+    ("teilte … mit") or a governed word ("sprach von", "called for")."""
+    if language != "de":
+        governed = c.GOVERNED_EN.get(verb)
+        return [governed] if governed else []
+    particle = c.PARTICLE_DE.get(verb)
+    required = [rf"\b{particle}\b"] if particle else []
+    governed_de = c.GOVERNED_DE.get(verb)
+    return [*required, governed_de] if governed_de else required
 
 
 def _speech_quote(text: str, quote: re.Match[str], sentence_start: int) -> bool:
@@ -132,13 +172,19 @@ def _quote_sentence(start: int, end: int, quotes: list[tuple[int, int]]) -> bool
 
 
 def _direct(start: int, end: int, quote: tuple[int, int], verbs: list[re.Match[str]]) -> Found:
-    cue = min(verbs, key=lambda v: abs(v.start() - quote[0])) if verbs else None
-    cue_span = cue.span() if cue else quote
-    return Found(start, end, cue_span[0], cue_span[1], "direct", quote[0] + 1, quote[1] - 1)
+    """A quotation with its nearest cue; without one, the speaker is the one before."""
+    content = (quote[0] + 1, quote[1] - 1)
+    if not verbs:
+        return Found(start, end, quote[0], quote[0], "direct", *content, "previous")
+    cue = min(verbs, key=lambda v: abs(v.start() - quote[0]))
+    return Found(start, end, *cue.span(), "direct", *content)
 
 
 def _indirect(text: str, start: int, end: int, verb: re.Match[str], lang: str) -> Found | None:
-    conjunction = CONJUNCTION_AFTER.match(text, verb.end(), end)
+    as_clause = _as_clause(text, start, end, verb)
+    if as_clause:
+        return as_clause
+    conjunction = _conjunction_after(text, verb.end(), end, lang)
     if conjunction:
         stop = CLAUSE_STOP.search(text, conjunction.end(), end)
         content = _trimmed(text, conjunction.end(), stop.start() if stop else end)
@@ -148,10 +194,59 @@ def _indirect(text: str, start: int, end: int, verb: re.Match[str], lang: str) -
     if after and (_konjunktiv(text, *after) if lang == "de" else _english_clause(text, *after)):
         return Found(start, end, *verb.span(), "indirect", *after)
     before = text.rfind(",", start, verb.start())
-    fronted = before > start and text[before + 1 : verb.start()].strip() == ""
-    if fronted:  # "…, sagte Putin" / "…, teilte das Ministerium mit": a reporting clause
+    fronted = before > start and text[before + 1 : verb.start()].strip(' “”"') == ""
+    if fronted and _reporting_clause(text, start, before, verb, end, lang):
+        # "…, sagte Putin" / "…, teilte das Ministerium mit": a reporting clause
         return Found(start, end, *verb.span(), "indirect", *_trimmed(text, start, before))
     return None
+
+
+def _conjunction_after(text: str, position: int, end: int, lang: str) -> re.Match[str] | None:
+    """ "dass"/"that" opening the content clause, past a short adverbial; an English "that"
+    further away counts when a subject follows it ("announced … with Austin that Bulgaria
+    is …"), not a verb ("any laws that discriminate")."""
+    near = CONJUNCTION_AFTER[lang].match(text, position, end)
+    if near or lang == "de":
+        return near
+    far = FAR_THAT.match(text, position, end)
+    return far if far and SUBJECT_AFTER_THAT.match(text, far.end(), end) else None
+
+
+FAR_THAT = re.compile(r"(?:[^.;:]|(?<=\d)\.){0,200}?\bthat\b")
+SUBJECT_AFTER_THAT = re.compile(
+    r"\s+(?:[A-Z]|(?:the|a|an|it|he|she|they|we|this|these|those|there|its|his|her|their)\b)"
+)
+
+
+def _reporting_clause(
+    text: str, start: int, comma: int, verb: re.Match[str], end: int, lang: str
+) -> bool:
+    """A comma right before the cue ends fronted content, not an apposition ("Andriy
+    Yusov, bewertete"); in English the inverted subject is all that follows ("said Putin")."""
+    previous = text.rfind(",", start, comma)
+    segment = text[previous + 1 if previous != -1 else start : comma].strip()
+    if APPOSITIVE_NAME.fullmatch(segment) and previous != -1:
+        return False
+    return lang == "de" or len(text[verb.end() : end].split()) <= 6
+
+
+APPOSITIVE_NAME = re.compile(r"(?:[A-ZÄÖÜ][\w'’-]+\s?){1,3}")
+
+
+def _as_clause(text: str, start: int, end: int, verb: re.Match[str]) -> Found | None:
+    """ "…, wie Reuters berichtet." / "Wie der Generalstab mitteilt, finden …": the rest of
+    the sentence is what was said."""
+    lead = AS_CLAUSE.search(text[start : verb.start()])
+    if lead is None:
+        return None
+    if text[start : start + lead.start()].strip(" ,"):  # "…, wie X berichtet"
+        content = _trimmed(text, start, start + lead.start())
+    else:  # "Wie X mitteilt, …"
+        comma = text.find(",", verb.end(), end)
+        content = _trimmed(text, comma + 1 if comma != -1 else verb.end(), end)
+    if content[1] - content[0] <= 8:
+        return None
+    return Found(start, end, *verb.span(), "indirect", *content, "as")
 
 
 def _konjunktiv(text: str, start: int, end: int) -> bool:
@@ -179,31 +274,85 @@ def _clause_after(text: str, position: int, end: int) -> tuple[int, int] | None:
 
 
 def _english_clause(text: str, start: int, end: int) -> bool:
-    """ "said Russia was preparing …": a clause follows when it holds a finite verb."""
-    return ENGLISH_FINITE.search(text, start, end) is not None
+    """ "said Russia was preparing …": a clause follows when a finite verb comes within
+    its first words, not after a conjunction ("rejected the request and opted …")."""
+    head = text[start:end].split()[:7]
+    return any(
+        ENGLISH_FINITE.fullmatch(word.strip(","))
+        and head[index - 1].lower() not in NOT_BEFORE_FINITE
+        for index, word in enumerate(head[1:], 1)
+    )
+
+
+#: Words after which an -ed form is no finite verb ("and opted", "the alleged", "of claimed").
+NOT_BEFORE_FINITE = frozenset(
+    """and or but to the a an its their his her of in on at for with by from about""".split()
+)
 
 
 ENGLISH_FINITE = re.compile(
-    r"\b(?:is|are|was|were|will|would|had|has|have|could|can|may|might|must|should|"
-    r"did|does|do|[a-z]{3,}ed)\b"
+    r"(?:is|are|was|were|will|would|had|has|have|could|can|may|might|must|should|"
+    r"did|does|do|[a-z]{3,}ed)"
 )
 
 
 def _source(text: str, start: int, end: int, lang: str) -> Found | None:
-    """ "Laut Lukaschenko wird …", "According to the MoD, …", "dem Stab zufolge …"."""
+    """ "Laut Lukaschenko wird …", "According to the MoD, …", "dem Stab zufolge …",
+    "…, so Selenskyj", "nach eigenen Angaben", "Demnach …"."""
     marker = (c.SOURCE_DE if lang == "de" else c.SOURCE_EN).search(text, start, end)
     lead = text[start : marker.start()].strip() if marker else ""
     if marker and (lead == "" or lead.endswith(":")):  # a ticker stamp may precede it
         begin = _after_source_phrase(text, marker.end(), end)
-        return Found(start, end, *marker.span(), "indirect", *_trimmed(text, begin, end), True)
-    if marker:
-        content = _trimmed(text, start, marker.start())
-        return Found(start, end, *marker.span(), "indirect", *content, True)
-    postposed = c.ZUFOLGE.search(text, start, end) if lang == "de" else None
-    if postposed:
-        content = _trimmed(text, postposed.end(), end)
-        return Found(start, end, *postposed.span(), "indirect", *content, True)
+        return Found(start, end, *marker.span(), "indirect", *_trimmed(text, begin, end), "after")
+    if marker:  # inside the clause: the clause is what the source says
+        return Found(start, end, *marker.span(), "indirect", *_trimmed(text, start, end), "after")
+    return _postposed_source(text, start, end, lang)
+
+
+def _postposed_source(text: str, start: int, end: int, lang: str) -> Found | None:
+    so = c.SO_SOURCE.search(text, start, end) if lang == "de" else None
+    if so:
+        content = _trimmed(text, start, so.start())
+        return Found(start, end, *so.span(1), "indirect", *content, "after")
+    for pattern, where in (
+        (c.ZUFOLGE if lang == "de" else None, "before"),
+        (c.OWN_SOURCE, "subject"),
+        (c.ANAPHORIC_SOURCE[lang], "previous"),
+    ):
+        found = pattern.search(text, start, end) if pattern else None
+        if found:
+            fronted = (
+                where == "before"
+                and FRONTED_SOURCE.match(text, found.end(), end) is not None
+                and len(text[start : found.start()].split()) <= 6
+            )
+            content = _trimmed(text, found.end() if fronted else start, end)
+            return Found(start, end, *found.span(), "indirect", *content, where)
     return None
+
+
+#: "Dem Generalstab zufolge wurden …": the source fills the prefield, the verb follows.
+FRONTED_SOURCE = re.compile(r"\s+[a-zäöü]")
+
+
+def _wonach(text: str, start: int, end: int, lang: str) -> Found | None:
+    """ "Einschätzungen der Balten, wonach Russland bereit sein könnte": noun and clause."""
+    found = c.WONACH.search(text, start, end) if lang == "de" else None
+    if found is None:
+        return None
+    stop = CLAUSE_STOP.search(text, found.end(), end)
+    content = _trimmed(text, found.start(1), stop.start() if stop else end)
+    noun_end = found.start() + len(re.match(r"\w+", found.group()).group())  # type: ignore[union-attr]
+    return Found(start, end, found.start(), noun_end, "indirect", *content, "after")
+
+
+def _unattributed(text: str, start: int, end: int, lang: str) -> Found | None:
+    """Reportative "sollen" ("Russland soll Dörfer erobert haben"): somebody claims it,
+    the speaker is the source named before, if any; there is no cue word."""
+    found = c.REPORTATIVE.search(text, start, end) if lang == "de" else None
+    if found is None:
+        return None
+    return Found(start, end, start, start, "indirect", *_trimmed(text, start, end), "previous")
 
 
 def _after_source_phrase(text: str, position: int, end: int) -> int:

@@ -1,11 +1,17 @@
 """Who is speaking: the entity, pronoun or noun phrase a claim's cue attaches to.
 
-German puts the speaker after a sentence-initial cue ("sagte Putin", "teilte der
-Generalstab mit") and before it otherwise; English mostly before ("Russian
-milbloggers claimed") and after in inverted quotes ("said Peskov").  Entity mentions
-are preferred to bare noun phrases; a pronoun next to the cue goes through the
-entities stage's resolver.  Source markers take the phrase they introduce ("laut
-dem ukrainischen Generalstab").
+German puts the finite verb second: the speaker is the subject before it ("Selenskyj
+sagte"), or after it when something else is fronted ("…, sagte der Gouverneur",
+"Zuvor hatte das Ministerium … angekündigt").  A role phrase with a name in apposition
+("der Gouverneur von Kaluga, Wladislaw Schapscha,") speaks through the name.  English
+mostly puts the speaker before the cue ("Russian milbloggers claimed") and after it in
+inverted quotes ("said Peskov").  Names inside prepositional phrases and genitives ("in
+Ukraine", "das Ministerium der Ukraine") are not speakers.  Entity mentions are
+preferred to bare noun phrases; a definite noun phrase without a mention takes the
+entity of an earlier mention with the same head ("das Ministerium" after "das ukrainische
+Verteidigungsministerium"); a pronoun next to the cue goes through the entities stage's
+resolver.  Source markers take the phrase they introduce ("laut dem ukrainischen
+Generalstab") or, for "zufolge", the phrase before.
 """
 
 from __future__ import annotations
@@ -13,18 +19,74 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lagebild.records import Document, EntityType, Span
-from lagebild.stages.claims.detect import Found
+from lagebild.kb import load_kb
+from lagebild.records import Document, Span
+from lagebild.stages.claims.detect import STAMP_PREFIX, Found
+from lagebild.stages.claims.mentions import Candidate, Mentions
 from lagebild.stages.entities.coref import Antecedent, pronoun_gender, resolve_pronoun
 
 #: How far (characters) a speaker may stand from its cue.
 REACH = 80
-NOUN_PHRASE_DE = re.compile(r"\s*((?:der|die|das|des|dem|den)\s(?:[\w-]+\s){0,4}?[A-ZÄÖÜ][\w-]+)")
+NOUN_PHRASE_DE = re.compile(
+    r"\s*(?:(?:demnach|demzufolge|zudem|auch|bereits|zuvor|dann|erneut|nun|jetzt)\s+)*"
+    r"((?:[Dd]er|[Dd]ie|[Dd]as|[Dd]es|[Ee]in|[Ee]ine)\s(?:[\w-]+\s){0,4}?[A-ZÄÖÜ][\w-]+"
+    r"(?:\s(?:des|der)\s(?:[\w-]+\s){0,3}?[A-ZÄÖÜ][\w-]+)?|(?:[A-ZÄÖÜ][\w-]+(?:\s(?=[A-ZÄÖÜ]))?){1,3})"
+)
+#: The phrase a source marker introduces, in any case: "laut dem Generalstab", "nach
+#: Angaben ukrainischer Militärkreise", "nach Informationen des Leiters der Verwaltung".
+MARKED_PHRASE = re.compile(
+    r"\s*((?:(?:der|die|das|des|dem|den|ein|eine|einem|einer|eines|the)\s)?"
+    r"(?:[a-zäöü][\w-]*\s){0,2}[A-ZÄÖÜ][\w'’-]+(?:\s[A-ZÄÖÜ][\w'’-]+)*"
+    r"(?:\s(?:des|der)\s(?:[\w-]+\s){0,2}?[A-ZÄÖÜ][\w-]+)?)"
+)
+#: "in dem Statement des Gouverneurs": whose text an impersonal "heißt es" quotes.
+STATEMENT_OF = re.compile(
+    r"\bin\s(?:dem|einem|der|einer|seinem|ihrem)\s[\w-]+\s(?=des\s|der\s|von\s)"
+)
+#: Heads of German epithets for a person ("der SPD-Politiker", "der Verteidigungsminister").
+PERSON_HEAD = re.compile(
+    r"(?:minister|politiker|präsident|sprecher|chef|kommandeur|gouverneur|bürgermeister|"
+    r"leiter|kanzler|general|botschafter|berater|abgeordnete|vorsitzende)(?:in|s|n|en)?$",
+    re.IGNORECASE,
+)
+#: How far back (characters) an epithet looks for its person.
+EPITHET_REACH = 1500
+#: ", Olexander Pawljuk," after a role phrase (and its attribute): the name in apposition.
+APPOSITION = re.compile(
+    r"(?:\s(?:der|des|von|vom|in|im)\s[^,.;:]{0,60})?,\s((?:[A-ZÄÖÜ][\w'’-]+\s){1,2}[A-ZÄÖÜ][\w'’-]+),"
+)
+#: "Xi Jinping’s statements": a possessive is no subject.
+POSSESSIVE = re.compile(r"[’']s\b")
+#: Between a mention and the cue: a name the entity stage did not tag, or a new subject
+#: after "and" ("… demands and the Russian prosecutor general’s office said").
+UNTAGGED_SUBJECT = re.compile(r"(?:[A-Z][a-z]+\s+[A-Z][a-z]+\s*$|\band\s+(?:the\s+)?[\w’'-]+\s)")
 WORDS_BEFORE_EN = re.compile(r"((?:[\w'’-]+\s){1,6})$")
+QUOTING = re.compile(r"(?:zitierte|zitiert|quoted|quotes)$")
 ADDRESSING = re.compile(r"(?:told|tells|telling)$")
 CITING = re.compile(
     r"\b(?:unter Berufung auf|citing|quoting|zitiert(?:e)?)\s+((?:[\w'’-]+\s?){1,6})"
 )
+#: A name after a preposition (and its article or adjectives) is no subject; nor is a
+#: dative or accusative object ("sagte dem Sender").
+IN_PHRASE = re.compile(
+    r"\b(?:in|im|am|an|auf|aus|bei|mit|nach|seit|von|vom|vor|zu|zum|zur|über|unter|gegen|"
+    r"durch|für|um|gegenüber|of|on|at|by|for|from|with|against|into|to|about|toward|towards|"
+    r"over|between|dem|den|In|On|At|By|For|From|With)\s+(?:[\w-]+\s+){0,3}$"
+)
+#: A genitive attribute: a noun, then "der"/"des" ("das Ministerium der Ukraine").
+GENITIVE = re.compile(r"\b([A-ZÄÖÜ][\w-]+)\s+(?:der|des)\s+(?:[a-zäöü][\w-]*\s+){0,2}$")
+#: Words that open a German prefield that is not the subject (adverbs, prepositions,
+#: subordinators): the subject then follows the finite verb.
+NOT_SUBJECT = frozenset(
+    """in im am an auf aus bei mit nach seit von vom vor zu zum zur über unter gegen durch
+    für ohne um während wegen trotz laut infolge zuvor zudem außerdem auch dort dann danach
+    später gestern heute bereits jetzt nun damit dazu hierzu so zugleich allerdings aktuell
+    derzeit inzwischen zuletzt erst schon noch deshalb daher trotzdem wie als nachdem weil
+    da wenn obwohl dass demnach demzufolge zunächst erneut bislang""".split()
+)
+#: Subordinators: the subject follows them and the verb is last ("wie Reuters berichtet").
+SUBORDINATORS = frozenset({"während", "wie", "weil", "nachdem", "als", "obwohl", "da", "wenn"})
+AUXILIARY_DE = re.compile(r"\b(?:hat|hatte|hatten|haben|habe|ist|war|waren|sind|wird|wurde)\b")
 
 
 @dataclass(frozen=True)
@@ -34,52 +96,240 @@ class Speaker:
     via: str
 
 
-def speaker_of(document: Document, found: Found, language: str) -> Speaker:
-    """The speaker of ``found``; ``Speaker(None, None, "unknown")`` when none is in reach."""
-    mentions = _candidates(document, found)
-    if found.source_marker:
-        after = [m for m in mentions if found.cue_end <= m[0] < found.cue_end + REACH]
-        if after:
-            return _entity(document, after[0])
-        return _phrase_after(document.text, found.cue_end, found.end)
+UNKNOWN = Speaker(None, None, "unknown")
+
+
+def speaker_of(document: Document, found: Found, language: str, mentions: Mentions) -> Speaker:
+    """The speaker of ``found``; ``UNKNOWN`` when none is in reach."""
+    if found.marker in ("previous", "none"):
+        return _statement_of(document, found, mentions)
+    if found.marker == "after":
+        return _after_marker(document, found, mentions)
+    if found.marker == "before":
+        return _before_marker(document, found, mentions)
     pronoun = _pronoun_near(document, found)
     if pronoun is not None:
         return pronoun
-    return _by_position(document, found, mentions, language)
-
-
-def _candidates(document: Document, found: Found) -> list[tuple[int, int, str, str]]:
-    """(start, end, entity id, name) of actor mentions in the sentence, outside the content."""
-    return sorted(
-        (mention.start, mention.end, entity.id, entity.name)
-        for entity in document.entities
-        if entity.type in (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE)
-        for mention in entity.mentions
-        if min(found.start, found.sentence_start or found.start) <= mention.start < found.end
-        and not (found.content_start <= mention.start < found.content_end)
-        and mention.kind in ("name", "role", "compound")
-    )
-
-
-def _by_position(
-    document: Document, found: Found, mentions: list[tuple[int, int, str, str]], language: str
-) -> Speaker:
-    """German: the subject opening the clause, or the name right after a fronted cue
-    ("sagte Putin"); English: the nearest name before the cue, else right after it."""
-    text = document.text
-    after = [m for m in mentions if m[0] >= found.cue_end and _adjacent(text, found.cue_end, m[0])]
-    if ADDRESSING.match(text[found.cue_start : found.cue_end]):
-        after = []  # "told CNN": the name after the cue is the addressee
-    before = [m for m in mentions if m[1] <= found.cue_start]
-    in_clause = [m for m in before if m[0] >= found.start]
-    if in_clause:
-        return _entity(document, in_clause[0] if language == "de" else in_clause[-1])
-    if after:
-        return _entity(document, after[0])
-    if before:  # a subject shared with an earlier clause ("…, sondern wiesen", "and claimed")
-        return _entity(document, before[0])
     if language == "de":
-        return _phrase_after(text, found.cue_end, found.end)
+        return _german_subject(document, found, mentions)
+    return _english_subject(document, found, mentions)
+
+
+def _actors(
+    document: Document, found: Found, mentions: Mentions, low: int, high: int
+) -> list[Candidate]:
+    """Speaker-like mentions in ``[low, high)``: not in the content, not governed by a
+    preposition or a genitive, not a medium ("auf Telegram")."""
+    text = document.text
+    return [
+        m
+        for m in mentions.between(low, high)
+        if m.actor
+        and not (found.content_start <= m.start < found.content_end)
+        and not _governed(text, m.start)
+    ]
+
+
+def _governed(text: str, position: int, low: int = 0) -> bool:
+    """Whether the word at ``position`` is inside a prepositional phrase or a genitive."""
+    window = max(low, position - 40)
+    if IN_PHRASE.search(text, window, position):
+        return True
+    genitive = GENITIVE.search(text, window, position)
+    return genitive is not None and genitive.group(1).lower() not in NOT_SUBJECT
+
+
+def _statement_of(document: Document, found: Found, mentions: Mentions) -> Speaker:
+    """ "heißt es in dem Statement des Gouverneurs"; otherwise the stage takes the speaker
+    of the claim before."""
+    statement = STATEMENT_OF.search(document.text, found.cue_end, found.end)
+    if found.has_cue and statement:
+        phrase = MARKED_PHRASE.match(document.text, statement.end(), found.end)
+        if phrase:
+            return _named(document, mentions, phrase.start(1), phrase.end(1))
+    return UNKNOWN
+
+
+def _after_marker(document: Document, found: Found, mentions: Mentions) -> Speaker:
+    text = document.text
+    phrase = MARKED_PHRASE.match(text, found.cue_end, found.end)
+    if phrase:
+        return _named(document, mentions, phrase.start(1), phrase.end(1))
+    after = [m for m in mentions.between(found.cue_end, found.cue_end + REACH) if m.actor]
+    return _entity(after[0]) if after else _phrase_after(text, found.cue_end, found.end)
+
+
+def _before_marker(document: Document, found: Found, mentions: Mentions) -> Speaker:
+    """ "einem Medienbericht zufolge", "Berichten der Agentur Reuters zufolge"."""
+    text = document.text
+    low = max(found.start, found.cue_start - 60)
+    phrase = PHRASE_BEFORE.search(text, low, found.cue_start)
+    if phrase is None:
+        return UNKNOWN
+    start = phrase.start(1)
+    while text[start:].split(" ", 1)[0].lower() in ARTICLES:
+        start = text.index(" ", start) + 1
+    return _named(document, mentions, start, phrase.end(1))
+
+
+#: The noun phrase right before "zufolge": "einem Medienbericht", "Berichten der Agentur X".
+PHRASE_BEFORE = re.compile(
+    r"((?:(?:dem|der|den|einem|einer|des)\s)?(?:[a-zäöü][\w-]*\s){0,2}[A-ZÄÖÜ][\w-]*"
+    r"(?:\s(?:der|des)\s(?:[\w-]+\s){0,2}?[A-ZÄÖÜ][\w-]*(?:\s[A-ZÄÖÜ][\w-]*)?)?)\s+$"
+)
+ARTICLES = frozenset({"dem", "der", "den", "des", "einem", "einer", "the"})
+
+
+def _german_subject(document: Document, found: Found, mentions: Mentions) -> Speaker:
+    text = document.text
+    verb = _finite_verb(text, found)
+    low = _clause_start(text, found)
+    opener = re.match(r"([\w-]+)\s+", text[low:verb])
+    subordinate = opener and "," not in text[low : found.cue_start]
+    if opener and subordinate and opener.group(1).lower() in SUBORDINATORS:  # "wie X mitteilt"
+        return _subject_in(document, found, mentions, low + opener.end(), found.cue_start)
+    if low < verb and _subject_prefield(text[low:verb]):
+        return _subject_in(document, found, mentions, low, verb)
+    return _subject_after(document, found, mentions, verb)
+
+
+def _finite_verb(text: str, found: Found) -> int:
+    """Where the finite verb stands: an auxiliary before a participle cue, else the cue."""
+    low = max(found.start, found.content_end if found.content_end <= found.cue_start else 0)
+    auxiliary = AUXILIARY_DE.search(text, low, found.cue_start)
+    return auxiliary.start() if auxiliary else found.cue_start
+
+
+def _clause_start(text: str, found: Found) -> int:
+    """The clause's first word, past a ticker stamp, a list dash and fronted content."""
+    low = found.start
+    if found.content_start >= found.start and found.content_end <= found.cue_start:
+        low = found.content_end
+    while low < found.cue_start and text[low] in ' ,-–—*\n“”"»«':
+        low += 1
+    stamp = STAMP_PREFIX.match(text, low, found.cue_start) or LABEL.match(
+        text, low, found.cue_start
+    )
+    return stamp.end() if stamp else low
+
+
+#: A label or dateline before the clause: "Erstmeldung vom 10. Mai: Kiew – ".
+LABEL = re.compile(r"(?:[^:\n]{0,40}:\s+)?(?:[A-ZÄÖÜ][\w-]+\s[–—-]\s)?")
+
+
+def _subject_prefield(prefield: str) -> bool:
+    words = re.findall(r"[\w-]+", prefield)
+    return bool(words) and words[0].lower() not in NOT_SUBJECT
+
+
+def _subject_in(
+    document: Document, found: Found, mentions: Mentions, low: int, high: int
+) -> Speaker:
+    """The subject standing before the verb: its entity, a name in apposition, the phrase."""
+    text = document.text
+    actors = _actors(document, found, mentions, low, high)
+    phrase = NOUN_PHRASE_DE.match(text, low, high)
+    head_end = phrase.end(1) if phrase else high
+    apposition = APPOSITION.match(text, head_end, high + 1)
+    if apposition:
+        return _named(document, mentions, apposition.start(1), apposition.end(1))
+    named = [m for m in actors if _person(m.entity_id) and not text[m.end : high].strip()]
+    if named:  # "Der ehemalige Oberbefehlshaber … Ben Hodges sieht"
+        return _entity(named[-1])
+    heads = [m for m in actors if m.start < head_end and not _compound_part(text, m)]
+    if heads:
+        return _entity(heads[0])
+    if phrase:
+        return _named(document, mentions, phrase.start(1), phrase.end(1))
+    return _entity(actors[0]) if actors else UNKNOWN
+
+
+def _subject_after(document: Document, found: Found, mentions: Mentions, verb: int) -> Speaker:
+    """The subject after the finite verb ("sagte der Kommandeur …, Olexander Pawljuk,")."""
+    text = document.text
+    position = text.find(" ", verb, found.end)
+    if position == -1:
+        return UNKNOWN
+    phrase = NOUN_PHRASE_DE.match(text, position, found.end)
+    if phrase is None:
+        actors = _actors(document, found, mentions, position, position + REACH)
+        return _entity(actors[0]) if actors else UNKNOWN
+    apposition = APPOSITION.match(text, phrase.end(1), found.end)
+    if apposition:
+        return _named(document, mentions, apposition.start(1), apposition.end(1))
+    return _named(document, mentions, phrase.start(1), phrase.end(1))
+
+
+def _named(document: Document, mentions: Mentions, start: int, end: int) -> Speaker:
+    """The phrase ``text[start:end]`` as a speaker: its first actor mention's entity, else
+    the entity of an earlier mention with the same head noun, else the bare phrase."""
+    text = document.text
+    inside = [m for m in mentions.between(start, end) if m.actor]
+    phrase = text[start:end]
+    head = _head(phrase)
+    heads = [m for m in inside if not _governed(text, m.start, start)]
+    if REPORT_HEAD.match(head):  # "Berichten der Nachrichtenagentur Reuters"
+        heads = inside
+    heads = [m for m in heads if not _compound_part(text, m)]
+    if heads:
+        return Speaker(phrase, heads[0].entity_id, "entity")
+    referent = mentions.same_head(head, before=start)
+    if referent is None and EPITHET.match(phrase) and PERSON_HEAD.search(head):
+        referent = mentions.last_person(start - EPITHET_REACH, start)
+    return Speaker(phrase, referent.entity_id if referent else None, "phrase")
+
+
+#: Nouns of reports: a name in their genitive is the source ("Berichten der Agentur X").
+REPORT_HEAD = re.compile(r"(?:Bericht|Angabe|Information|Meldung|Darstellung)\w*$")
+#: A definite nominative description ("Der SPD-Politiker"): it refers back to a person.
+EPITHET = re.compile(r"[Dd]er\s")
+
+
+def _person(entity_id: str) -> bool:
+    return entity_id.startswith(("person/", "unk/person/"))
+
+
+def _compound_part(text: str, mention: Candidate) -> bool:
+    """ "SPD" in "SPD-Politiker": the name modifies a compound, the compound is the head."""
+    return text[mention.end : mention.end + 1] == "-"
+
+
+def _named_phrase(document: Document, mentions: Mentions, position: int, end: int) -> Speaker:
+    phrase = NOUN_PHRASE_DE.match(document.text, position, end)
+    if phrase:
+        return _named(document, mentions, phrase.start(1), phrase.end(1))
+    return _phrase_after(document.text, position, end)
+
+
+def _head(phrase: str) -> str:
+    """The head noun of a German noun phrase: its first capitalised word after the article."""
+    nouns = [w for w in re.findall(r"[\w-]+", phrase) if w[:1].isupper()]
+    return nouns[0] if nouns else ""
+
+
+def _english_subject(document: Document, found: Found, mentions: Mentions) -> Speaker:
+    """The nearest subject-like name before the cue, else right after it ("said Peskov")."""
+    text = document.text
+    low = min(found.start, found.sentence_start or found.start)
+    before = [
+        m
+        for m in _actors(document, found, mentions, low, found.cue_start)
+        if m.end <= found.cue_start and not POSSESSIVE.search(text, m.end - 2, m.end + 2)
+    ]
+    in_clause = [m for m in before if m.start >= found.start]
+    if in_clause and not UNTAGGED_SUBJECT.search(text, in_clause[-1].end, found.cue_start):
+        return _entity(in_clause[-1])
+    if in_clause:  # "… Deputy Chairman Dmitry Medvedev stated", "… and the office said"
+        return _phrase_before(text, found.start, found.cue_start)
+    after = [
+        m
+        for m in _actors(document, found, mentions, found.cue_end, found.end)
+        if _adjacent(text, found.cue_end, m.start)
+    ]
+    if after and not ADDRESSING.match(text[found.cue_start : found.cue_end]):
+        return _entity(after[0])
+    if before:  # a subject shared with an earlier clause ("…, and claimed")
+        return _entity(before[0])
     return _phrase_before(text, found.start, found.cue_start)
 
 
@@ -89,8 +339,8 @@ def _adjacent(text: str, position: int, start: int) -> bool:
     return "," not in between and len(between.split()) <= 4
 
 
-def _entity(document: Document, mention: tuple[int, int, str, str]) -> Speaker:
-    return Speaker(document.text[mention[0] : mention[1]], mention[2], "entity")
+def _entity(mention: Candidate) -> Speaker:
+    return Speaker(mention.text, mention.entity_id, "entity")
 
 
 def _pronoun_near(document: Document, found: Found) -> Speaker | None:
@@ -98,6 +348,12 @@ def _pronoun_near(document: Document, found: Found) -> Speaker | None:
     text = document.text
     before = re.search(r"\b(\w+)\s+$", text[max(found.cue_start - 20, 0) : found.cue_start])
     after = re.match(r"\s+(\w+)\b", text[found.cue_end : found.cue_end + 20])
+    if (
+        after
+        and after.group(1) in ("ihn", "him")
+        and not QUOTING.match(text[found.cue_start : found.cue_end])
+    ):
+        after = None  # "sagte ihn" is no German; only "zitierte ihn" names the speaker
     for match, offset in ((after, found.cue_end), (before, max(found.cue_start - 20, 0))):
         if match is None or pronoun_gender(match.group(1)) is None:
             continue
@@ -111,9 +367,6 @@ def _pronoun_near(document: Document, found: Found) -> Speaker | None:
 
 
 def _phrase_after(text: str, position: int, end: int) -> Speaker:
-    match = NOUN_PHRASE_DE.match(text, position, end)
-    if match:
-        return Speaker(match.group(1).strip(" .,:"), None, "phrase")
     words: list[str] = []
     for word in text[position:end].split(",")[0].split()[:6]:
         if word[:1].islower() and words:
@@ -121,15 +374,30 @@ def _phrase_after(text: str, position: int, end: int) -> Speaker:
         words.append(word.strip(" .,:;"))
     phrase = " ".join(w for w in words if w)
     if not phrase or phrase[:1].islower():
-        return Speaker(None, None, "unknown")
+        return UNKNOWN
     return Speaker(phrase, None, "phrase")
 
 
 def _phrase_before(text: str, start: int, cue_start: int) -> Speaker:
     head = re.split(r"[,;:]|\band\b|\s[-–—]\s|^\s*[-–—*]\s", text[start:cue_start])[-1]
+    head = re.sub(r"(?:\s+(?:\w+ly|also|continued to|continue to|has|have|had))+\s*$", "", head)
     match = WORDS_BEFORE_EN.search(head.strip() + " ")
     phrase = match.group(1).strip() if match else ""
+    known = _known(phrase)
+    if known:  # "Ambassador to the United States Qin Gang": the name at the end
+        return Speaker(known[0], known[1], "phrase")
     return Speaker(phrase or None, None, "phrase" if phrase else "unknown")
+
+
+def _known(phrase: str) -> tuple[str, str] | None:
+    """The longest tail of ``phrase`` that names one entity in the knowledge base."""
+    words = phrase.split()
+    for first in range(max(0, len(words) - 4), len(words)):
+        tail = " ".join(words[first:])
+        found = load_kb().by_alias(tail) if tail[:1].isupper() else ()
+        if len(found) == 1:
+            return tail, found[0].id
+    return None
 
 
 def citing(text: str, start: int, end: int) -> str | None:

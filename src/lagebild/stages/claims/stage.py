@@ -10,12 +10,15 @@ the claim's sentence and the next one ("offered no evidence", "falsely claimed",
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from lagebild.pipeline import Stage, register_stage
 from lagebild.records import Claim, Document, Span
 from lagebild.stages.claims import cues as c
+from lagebild.stages.claims.continuation import continuation, sentence_units
 from lagebild.stages.claims.detect import Found, claims_in_sentence
+from lagebild.stages.claims.mentions import Mentions
 from lagebild.stages.claims.speaker import Speaker, citing, speaker_of
 
 
@@ -29,24 +32,48 @@ def make_claims() -> Stage:
 
     def claims(document: Document) -> Document:
         language = document.language or "en"
+        mentions = Mentions(document)
+        starts = [sentence.start for sentence in document.sentences]
         document.claims = []
-        for index, sentence in enumerate(document.sentences):
-            previous: Claim | None = None
-            for found in claims_in_sentence(document.text, sentence.start, sentence.end, language):
-                claim = _claim(document, index, found, language)
-                if previous and COORDINATED.match(document.text, found.start):
-                    claim = _with_speaker_of(claim, previous)
+        last_unit = -2  # the unit of the last claim: continuations need it right before
+        for unit, (start, end) in enumerate(sentence_units(document.text, document.sentences)):
+            found = claims_in_sentence(document.text, start, end, language)
+            if not found and language == "de" and last_unit == unit - 1:
+                found = [f for f in (continuation(document.text, start, end),) if f]
+            previous = document.claims[-1] if document.claims else None
+            for item in found:
+                index = max(bisect.bisect_right(starts, start) - 1, 0)
+                claim = _claim(document, index, item, language, mentions)
+                claim = _inherited(document.text, item, claim, previous, last_unit >= unit - 2)
                 document.claims.append(claim)
                 previous = claim
+            last_unit = unit if found else last_unit
         return document
 
     return claims
 
 
-def _claim(document: Document, index: int, found: Found, language: str) -> Claim:
+def _inherited(
+    text: str, found: Found, claim: Claim, previous: Claim | None, recent: bool
+) -> Claim:
+    """The speaker of the claim before, for a coordinated clause ("… and denied …") and
+    for a source named before ("Demnach …", Konjunktiv continuations)."""
+    if previous is None:
+        return claim
+    coordinated = previous.end >= found.start and COORDINATED.match(
+        text, found.start, found.cue_end
+    )
+    if coordinated or (found.marker == "previous" and recent and claim.speaker is None):
+        return _with_speaker_of(claim, previous)
+    return claim
+
+
+def _claim(
+    document: Document, index: int, found: Found, language: str, mentions: Mentions
+) -> Claim:
     text = document.text
-    reporter = speaker_of(document, found, language)
-    speaker = _cited(document, found) or reporter
+    reporter = speaker_of(document, found, language, mentions)
+    speaker = _cited(document, found, mentions) or reporter
     date, date_source = _date(document, found)
     stance, stance_cue = _stance(document, index, found)
     medium = c.MEDIUM.search(text, found.start, found.end)
@@ -63,15 +90,16 @@ def _claim(document: Document, index: int, found: Found, language: str) -> Claim
         date=date,
         date_source=date_source,
         medium=medium.group() if medium else None,
-        **_addressee(document, found),
+        **_addressee(document, found, mentions),
         chain=_chain(document, reporter, speaker),
         stance=stance,
         stance_cue=stance_cue,
     )
 
 
-#: A clause that continues the previous one's subject: "… and falsely claimed …".
-COORDINATED = re.compile(r"\s*(?:and|und)\s")
+#: A clause that continues the previous one's subject: "… and falsely claimed …" (but not
+#: "… and Peskov denied …", which names its own).
+COORDINATED = re.compile(r",?\s*(?:and|und|but|aber)\s+(?:\w+ly\s+|also\s+|auch\s+)?[a-zäöü]")
 
 
 def _with_speaker_of(claim: Claim, previous: Claim) -> Claim:
@@ -81,28 +109,28 @@ def _with_speaker_of(claim: Claim, previous: Claim) -> Claim:
     )
 
 
-def _addressee(document: Document, found: Found) -> dict[str, str | None]:
+def _addressee(document: Document, found: Found, mentions: Mentions) -> dict[str, str | None]:
     """The entity right after "told", "gegenüber", "in an interview with" in the clause."""
     for marker in c.ADDRESSEE.finditer(document.text, found.start, found.end):
         if found.content_start <= marker.start() < found.content_end:
             continue
-        nearby = [
-            (mention.start, mention.text, entity.id)
-            for entity in document.entities
-            for mention in entity.mentions
-            if marker.end() <= mention.start <= marker.end() + 25
-        ]
+        nearby = mentions.between(marker.end(), marker.end() + 26)
         if nearby:
-            _, name, entity_id = min(nearby)
-            return {"addressee": name, "addressee_id": entity_id}
+            return {"addressee": nearby[0].text, "addressee_id": nearby[0].entity_id}
     return {"addressee": None, "addressee_id": None}
 
 
-def _cue(text: str, found: Found) -> str:
-    """The cue as a reader names it: particle verbs with their particle ("kündigte an")."""
+def _cue(text: str, found: Found) -> str | None:
+    """The cue as a reader names it: particle verbs with their particle ("kündigte an");
+    none for a Konjunktiv continuation or reportative "sollen"."""
+    if not found.has_cue:
+        return None
     word = text[found.cue_start : found.cue_end].strip()
     particle = c.PARTICLE_DE.get(word)
-    return f"{word} {particle}" if particle else word
+    clause = text[found.cue_end : found.end]
+    if particle and re.search(rf"\b{particle}\b", clause):
+        return f"{word} {particle}"
+    return word
 
 
 def _date(document: Document, found: Found) -> tuple[str | None, str]:
@@ -151,17 +179,14 @@ def _stance(document: Document, index: int, found: Found) -> tuple[str, str | No
     return ("disputed", weak.group()) if weak else ("neutral", None)
 
 
-def _cited(document: Document, found: Found) -> Speaker | None:
+def _cited(document: Document, found: Found, mentions: Mentions) -> Speaker | None:
     """ "Reuters berichtete unter Berufung auf Militärkreise": the cited source speaks."""
     cited = citing(document.text, found.start, found.end)
     if cited is None:
         return None
     start = document.text.find(cited, found.start, found.end)
-    for entity in document.entities:
-        for mention in entity.mentions:
-            if start <= mention.start < start + len(cited):
-                return Speaker(cited, entity.id, "cited")
-    return Speaker(cited, None, "cited")
+    inside = [m for m in mentions.between(start, start + len(cited)) if m.actor]
+    return Speaker(cited, inside[0].entity_id if inside else None, "cited")
 
 
 def _chain(document: Document, reporter: Speaker, speaker: Speaker) -> list[str]:
