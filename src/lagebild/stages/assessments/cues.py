@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 
 from lagebild.stages.assessments.scales import Term, terms_for
+from lagebild.stages.claims.cues import REPORTING_DE
 
 #: German adjective endings after a stem marked ``~`` in the lexicon.
 ADJECTIVE_ENDINGS = r"(?:e|er|en|es|em|ste|sten|ster)?"
@@ -116,12 +117,7 @@ SPEECH = {
         r"reported|added|argued|alleged|alleges|insisted|noted|suggested|wrote|posted|"
         r"declared|asserted|stressed|threatened|[Aa]ccording to|quoted)\b"
     ),
-    "de": re.compile(
-        r"\b(?:sagte|sagten|sagt|sagen|erklärte|erklärten|erklärt|betonte|betont|behauptete|"
-        r"behauptet|behaupten|warnte|warnt|berichtete|berichtet|kündigte|kündigt|meinte|meint|"
-        r"schrieb|schreibt|teilte|teilt|drohte|droht|versicherte|räumte|bekräftigte|"
-        r"[Ll]aut|zufolge|zitiert|zitierte|wies|hingewiesen|angekündigt|mitgeteilt)\b"
-    ),
+    "de": REPORTING_DE,  # one German list, kept with the claims stage
 }
 #: A verb form after a determiner is a noun or adjective ("the added troops").
 DETERMINER_BEFORE = re.compile(

@@ -24,16 +24,28 @@ eingeräumt vorgeworfen zurückgewiesen mitteilt mitteilte mitteilten ankündigt
 ankündigten hinwies hinweist bekanntgab bekanntgegeben einräumte vorwarf zurückwies
 mutmaßt mutmaßte mutmaßten versprach versprachen verspricht versprochen ergänzte ergänzten begründet begründete begründeten kritisierte kritisierten
 kritisiert appellierte appellierten appelliert mahnte mahnten mahnt""".split()
-#: Finite particle-verb forms → the particle that must follow in the clause.
+#: Finite particle-verb forms of speech → the particle that must follow in the clause.
 PARTICLE_DE = {
     "kündigte": "an", "kündigten": "an", "kündigt": "an", "teilte": "mit", "teilten": "mit",
     "teilt": "mit", "wies": "hin", "wiesen": "hin", "weist": "hin", "stellte": "fest",
     "stellten": "fest", "stellt": "fest", "fügte": "hinzu", "fügten": "hinzu", "räumte": "ein",
     "räumten": "ein", "warf": "vor", "warfen": "vor", "gab": "bekannt", "gaben": "bekannt",
-    "rief": "auf", "riefen": "auf", "ruft": "auf", "machte": "deutlich", "machten": "deutlich",
-    "macht": "deutlich", "geht": "davon aus", "gehen": "davon aus", "ging": "davon aus",
-    "gingen": "davon aus",
+    "rief": "auf", "riefen": "auf", "ruft": "auf",
 }  # fmt: skip
+#: Particle verbs that frame a statement or belief but are no speech verbs alone
+#: ("macht … deutlich", "geht … davon aus"): claims count them, assessments do not.
+FRAME_PARTICLE_DE = {
+    "machte": "deutlich", "machten": "deutlich", "macht": "deutlich", "geht": "davon aus",
+    "gehen": "davon aus", "ging": "davon aus", "gingen": "davon aus",
+}  # fmt: skip
+ALL_PARTICLES_DE = {**PARTICLE_DE, **FRAME_PARTICLE_DE}
+#: German reporting words for other stages (the assessments stage marks estimative terms
+#: in reported speech with them): the speech verbs, particle verbs and source markers.
+REPORTING_DE = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(w) for w in sorted({*SPEECH_DE, *PARTICLE_DE}, key=len, reverse=True))
+    + r"|[Ll]aut|zufolge)\b"
+)
 #: Speech and opinion verbs that count only with the word they govern later in the clause
 #: ("sprach von …", "warb für …", "hielt … für möglich", "sieht keine Gefahr").  Unlike
 #: particles the governed word is not part of the cue's name.
@@ -47,6 +59,9 @@ GOVERNED_DE = {
     ),
     **dict.fromkeys(("sieht", "sah", "sehen", "sahen"), r"^\s+(?:\w+\s+){0,4}?kein(?:e|en)?\s"),
     **dict.fromkeys(("hieß", "heißt"), r"^\s+es\b"),
+    #: "nannte den Angriff eine „Provokation“", "bezeichnete ihn als Lüge".
+    **dict.fromkeys(("nannte", "nannten", "nennt"), r"„[^“]+“"),
+    **dict.fromkeys(("bezeichnete", "bezeichneten", "bezeichnet"), r"\bals\b|„[^“]+“"),
     **dict.fromkeys(("gab", "gaben"), r"\bzu [Bb]edenken\b"),
 }
 #: Reporting verbs that deny or reject: the claim is a rejection, not an assertion.
@@ -62,7 +77,7 @@ blamed blames denounced denounces explained explains predicted predicts emphasiz
 emphasised downplayed downplays downplay circulated demanded promoted""".split()
 #: English verbs that count only with the word they govern: "called for", "framed … as".
 GOVERNED_EN = {
-    **dict.fromkeys(("called", "calls", "call"), r"^\s+(?:\w+\s+)?(?:for|on)\b"),
+    **dict.fromkeys(("called", "calls", "call"), r"^\s+(?:\w+\s+)?(?:for|on)\b|“[^”]+”"),
     **dict.fromkeys(("framed", "frames", "defined", "defines", "portrayed"), r"\bas\b"),
     **dict.fromkeys(("demands",), r"^\s+that\b"),
     **dict.fromkeys(("proposed", "proposes"), r"^\s+(?:a|an|the|to|that)\b"),
@@ -163,7 +178,8 @@ def alternation(words: Iterable[str]) -> str:
 
 SPEECH_VERB = {
     "de": re.compile(
-        rf"\b(?:{alternation(SPEECH_DE)}|{alternation(PARTICLE_DE)}|{alternation(GOVERNED_DE)})\b"
+        rf"\b(?:{alternation(SPEECH_DE)}|{alternation(ALL_PARTICLES_DE)}|"
+        rf"{alternation(GOVERNED_DE)})\b"
     ),
     "en": re.compile(rf"\b(?:{alternation(SPEECH_EN)}|{alternation(GOVERNED_EN)})\b"),
 }

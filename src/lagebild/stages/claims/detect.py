@@ -149,7 +149,7 @@ def _required_words(verb: str, language: str) -> list[str]:
     if language != "de":
         governed = c.GOVERNED_EN.get(verb)
         return [governed] if governed else []
-    particle = c.PARTICLE_DE.get(verb)
+    particle = c.ALL_PARTICLES_DE.get(verb)
     required = [rf"\b{particle}\b"] if particle else []
     governed_de = c.GOVERNED_DE.get(verb)
     return [*required, governed_de] if governed_de else required
@@ -206,10 +206,22 @@ def _conjunction_after(text: str, position: int, end: int, lang: str) -> re.Matc
     further away counts when a subject follows it ("announced … with Austin that Bulgaria
     is …"), not a verb ("any laws that discriminate")."""
     near = CONJUNCTION_AFTER[lang].match(text, position, end)
-    if near or lang == "de":
+    if lang == "de":
+        return near
+    if near and not _relative_that(text, position, near.end(), end):
         return near
     far = FAR_THAT.match(text, position, end)
     return far if far and SUBJECT_AFTER_THAT.match(text, far.end(), end) else None
+
+
+def _relative_that(text: str, position: int, that_end: int, end: int) -> bool:
+    """ "proposed a bill to ban companies that left …": "that" after a noun with an
+    article, followed by no subject, opens a relative clause."""
+    lead = text[position : that_end - 4].split()
+    noun_before = bool(lead) and lead[-1][:1].islower()
+    has_article = any(word.lower() in ("a", "an", "the", "any") for word in lead)
+    subject = SUBJECT_AFTER_THAT.match(text, that_end, end) is not None
+    return noun_before and has_article and not subject
 
 
 FAR_THAT = re.compile(r"(?:[^.;:]|(?<=\d)\.){0,200}?\bthat\b")
@@ -387,16 +399,21 @@ def _noun_claim(text: str, start: int, end: int, noun: re.Match[str], lang: str)
     """ "ähnliche Andeutungen über … gemacht": the content is the noun phrase itself."""
     adjective = re.search(r"([a-zäöü]\w+\s)$", text[max(start, noun.start() - 30) : noun.start()])
     begin = noun.start() - len(adjective.group(1)) if adjective else noun.start()
-    finish = end
+    before = [v for v in SUPPORT_VERB[lang].finditer(text, start, begin) if v.end() < begin]
+    if before:  # "promoting false claims of …": the verb is the cue, the phrase the content
+        content = _trimmed(text, begin, end)
+        return Found(start, end, *before[-1].span(), "reported", *content)
     verb = SUPPORT_VERB[lang].search(text, noun.end(), end)
-    if verb:
-        finish = verb.start()
+    finish = verb.start() if verb else end
     return Found(start, end, *noun.span(), "reported", *_trimmed(text, begin, finish))
 
 
 SUPPORT_VERB = {
     "de": re.compile(r"\b(?:gemacht|machte|machten|geäußert|äußerte|erhoben|erhob)\b"),
-    "en": re.compile(r"\b(?:made|issued|repeated|voiced)\b"),
+    "en": re.compile(
+        r"\b(?:made|issued|repeated|voiced|promot(?:ed|ing|es)|proliferat(?:ed|ing|es)|"
+        r"circulat(?:ed|ing|es)|spread(?:ing|s)?|amplif(?:ied|ying|ies)|push(?:ed|ing|es))\b"
+    ),
 }
 
 

@@ -233,7 +233,11 @@ def _subject_in(
     apposition = APPOSITION.match(text, head_end, high + 1)
     if apposition:
         return _named(document, mentions, apposition.start(1), apposition.end(1))
-    named = [m for m in actors if _person(m.entity_id) and not text[m.end : high].strip()]
+    named = [
+        m
+        for m in mentions.between(low, high)
+        if m.actor and _person(m.entity_id) and not text[m.end : high].strip()
+    ]
     if named:  # "Der ehemalige Oberbefehlshaber … Ben Hodges sieht"
         return _entity(named[-1])
     heads = [m for m in actors if m.start < head_end and not _compound_part(text, m)]
@@ -303,8 +307,13 @@ def _named_phrase(document: Document, mentions: Mentions, position: int, end: in
 
 def _head(phrase: str) -> str:
     """The head noun of a German noun phrase: its first capitalised word after the article."""
-    nouns = [w for w in re.findall(r"[\w-]+", phrase) if w[:1].isupper()]
+    nouns = [
+        w for w in re.findall(r"[\w-]+", phrase) if w[:1].isupper() and w.lower() not in DETERMINERS
+    ]
     return nouns[0] if nouns else ""
+
+
+DETERMINERS = frozenset({"der", "die", "das", "des", "dem", "den", "ein", "eine", "the", "a"})
 
 
 def _english_subject(document: Document, found: Found, mentions: Mentions) -> Speaker:

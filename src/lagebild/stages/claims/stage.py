@@ -126,7 +126,7 @@ def _cue(text: str, found: Found) -> str | None:
     if not found.has_cue:
         return None
     word = text[found.cue_start : found.cue_end].strip()
-    particle = c.PARTICLE_DE.get(word)
+    particle = c.ALL_PARTICLES_DE.get(word)
     clause = text[found.cue_end : found.end]
     if particle and re.search(rf"\b{particle}\b", clause):
         return f"{word} {particle}"
