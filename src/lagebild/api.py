@@ -10,7 +10,9 @@ from lagebild.config import Config, load_config
 from lagebild.errors import ReadError
 from lagebild.pipeline import Pipeline, build_pipeline
 from lagebild.read import Skip, document_from_text, read_source
-from lagebild.records import Document
+from lagebild.records import AssessmentThread, Document
+from lagebild.store import Store
+from lagebild.store.assessments import ThreadFilter
 
 _PIPELINES: dict[str, Pipeline] = {}
 
@@ -86,3 +88,20 @@ def _join_parts(parts: list[Document]) -> Document:
     joined = document_from_text(text, first.source.split("#part=")[0], title=first.title)
     joined.published = first.published
     return joined
+
+
+def assessment_threads(
+    db: str | None = None,
+    assessor: str | None = None,
+    about: str | None = None,
+    min_reports: int = 2,
+    since: str | None = None,
+    limit: int = 100,
+) -> list[AssessmentThread]:
+    """Assessment threads in the store at ``db`` (default: ``$LAGEBILD_DB`` or
+    ./lagebild.db): one assessor judging one proposition across reports, with its
+    dated history and band changes.  ``assessor`` and ``about`` take any spelling the
+    knowledge base knows ("ISW", "Weißrussland"); ``since`` is YYYY[-MM[-DD]]."""
+    wanted = ThreadFilter(assessor=assessor, about=about, since=since, min_reports=min_reports)
+    with Store(db) as store:
+        return store.assessments(wanted, limit)

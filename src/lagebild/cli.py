@@ -32,6 +32,7 @@ from lagebild.ingest import IngestReport, count_files, ingest, source_file
 from lagebild.pipeline import registry
 from lagebild.records import Analysis
 from lagebild.store import Store
+from lagebild.store.assessments import ThreadFilter
 from lagebild.store.claims import ClaimFilter
 from lagebild.store.claims import rows as claim_rows
 from lagebild.store.events import EventFilter
@@ -323,6 +324,43 @@ def events_command(
     columns = ("date", "type", "actors", "place", "modality", "sources", "reports")
     title = f"Events ({len(found)})"
     render.console().print(render.rows_table(title, columns, event_rows(found)))
+
+
+@cli.command("assessments")
+@db_option
+@click.option("--assessor", help="Entity id, a name the knowledge base knows, or text.")
+@click.option("--about", help="An entity (any spelling the knowledge base knows) or text.")
+@click.option(
+    "--min-reports",
+    default=2,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Reports per thread.",
+)
+@click.option("--since", help="Report date, YYYY[-MM[-DD]].")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000))
+@click.option("--format", "output_format", type=FORMATS, default="text", show_default=True)
+@pass_context
+def assessments_command(
+    obj: Context,
+    assessor: str | None,
+    about: str | None,
+    min_reports: int,
+    since: str | None,
+    limit: int,
+    output_format: str,
+) -> None:
+    """Assessment threads: one assessor judging one proposition across reports."""
+    wanted = ThreadFilter(assessor=assessor, about=about, since=since, min_reports=min_reports)
+    with obj.store() as store:
+        threads = store.assessments(wanted, limit)
+    if output_format == "json":
+        click.echo(json.dumps([_jsonable(t) for t in threads], indent=2, ensure_ascii=False))
+        return
+    out = render.console()
+    out.print(f"Assessment threads ({len(threads)})")
+    for thread in threads:
+        out.print(render.thread_table(thread))
 
 
 @cli.command("stages")

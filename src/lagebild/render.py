@@ -14,7 +14,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from lagebild.records import Document
+from lagebild.records import AssessmentThread, Document
 
 EXCERPT_CHARS = 240
 
@@ -145,6 +145,29 @@ def rows_table(title: str, columns: Iterable[str], rows: Iterable[Iterable[objec
         table.add_column(column, no_wrap=index == 0)
     for row in rows:
         table.add_row(*(_plain(value) for value in row))
+    return table
+
+
+def thread_table(thread: AssessmentThread) -> Table:
+    """One assessment thread: who judges what, and its dated history, oldest first."""
+    changed = ", ".join(f"{c.previous} → {c.band} ({c.published or '?'})" for c in thread.changes)
+    title = Text(f"{thread.assessor or '?'}: ", style="bold")
+    title.append_text(_plain(thread.proposition[:EXCERPT_CHARS]))
+    title.append(
+        f"  [{thread.reports} reports" + (f"; band changed {changed}]" if changed else "]")
+    )
+    table = Table(title=title, title_justify="left")
+    for column in ("date", "band", "phrase", "continuity", "proposition", "document"):
+        table.add_column(column, no_wrap=column in ("date", "document"))
+    for entry in thread.history:
+        table.add_row(
+            _plain(entry.published or "?"),
+            _plain(entry.band or "—"),
+            _plain(entry.phrase or "—"),
+            _plain(entry.continuity or "—"),
+            _plain(entry.proposition[:120]),
+            _plain(entry.document_id[:12]),
+        )
     return table
 
 

@@ -16,7 +16,8 @@ from sqlalchemy import ColumnElement, Connection, Table, func, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from lagebild.errors import StoreError
-from lagebild.records import Document, MergedEvent, content_hash
+from lagebild.records import AssessmentThread, Document, MergedEvent, content_hash
+from lagebild.store.assessments import ThreadFilter, find_threads
 from lagebild.store.claims import ClaimFilter, ClaimHit, find_claims
 from lagebild.store.engine import open_engine, reason, redact, resolve_url, writer
 from lagebild.store.events import EventFilter, find_events
@@ -230,6 +231,12 @@ class Store:
         """Events merged across documents, by type, actor, place and date (store/events.py)."""
         with self._reading("cannot list events") as connection:
             return find_events(connection, wanted, limit)
+
+    def assessments(self, wanted: ThreadFilter, limit: int = 100) -> list[AssessmentThread]:
+        """Assessment threads: one assessor, one proposition, across reports (see
+        store/assessments.py); most reports first."""
+        with self._reading("cannot list assessment threads") as connection:
+            return find_threads(connection, wanted, limit)
 
     def reindex(self) -> None:
         """Rebuild the full-text index (after restoring a SQLite dump, say)."""
