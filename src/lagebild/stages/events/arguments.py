@@ -113,6 +113,16 @@ def actors(
     return sources, _coordinated_forward(text, _others(after, sources))
 
 
+def in_ranges(mentions: Sequence[Mention], ranges: Sequence[tuple[int, int]]) -> list[Mention]:
+    """The actor mentions inside the parse's argument phrases, one per entity."""
+    inside = [
+        m
+        for m in mentions
+        if m.type in ACTOR_TYPES and any(m.start < end and start < m.end for start, end in ranges)
+    ]
+    return _unique(inside)
+
+
 def _german_verb_final(
     text: str, before: Sequence[Mention], after: Sequence[Mention]
 ) -> tuple[list[Mention], list[Mention]]:

