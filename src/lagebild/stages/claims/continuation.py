@@ -27,7 +27,7 @@ VERB_IN_E = re.compile(
     r"(?<![„“\"])\b(?!(?:ohne|heute|gerade|lange|gerne|alleine|bitte|ferne|müde|eine|keine|"
     r"meine|deine|seine|ihre|unsere|eure|diese|jene|jede|alle|viele|wenige|einige|beide|"
     r"welche|solche|manche|andere|mehrere|die|ebenfalls|bereits|offene|etliche|erste|"
-    r"zweite|dritte|letzte|nächste|neue|große|gute|kleine|weitere|nahe|ich)\b)"
+    r"zweite|dritte|letzte|nächste|neue|große|gute|kleine|weitere|nahe|ich|wurde)\b)"
     r"([a-zäöüß]{2,}(?:[^t\W]|it)e)\b(?!\s+[A-ZÄÖÜ])"
 )
 

@@ -59,6 +59,7 @@ GOVERNED_DE = {
     ),
     **dict.fromkeys(("sieht", "sah", "sehen", "sahen"), r"^\s+(?:\w+\s+){0,4}?kein(?:e|en)?\s"),
     **dict.fromkeys(("hieß", "heißt"), r"^\s+es\b"),
+    **dict.fromkeys(("äußerte", "äußerten", "äußert"), r"^\s+sich\b"),
     #: "nannte den Angriff eine „Provokation“", "bezeichnete ihn als Lüge".
     **dict.fromkeys(("nannte", "nannten", "nennt"), r"„[^“]+“"),
     **dict.fromkeys(("bezeichnete", "bezeichneten", "bezeichnet"), r"\bals\b|„[^“]+“"),
@@ -103,7 +104,8 @@ OWN_SOURCE = re.compile(
 )
 #: A postposed source: "dem Generalstab zufolge".
 ZUFOLGE = re.compile(r"\bzufolge\b")
-#: A source named before: "Demnach …", "… demzufolge …"; a source nobody is named for.
+#: A source named before ("Demnach …", "… demzufolge …"); in English, one nobody names
+#: ("reportedly").
 ANAPHORIC_SOURCE = {
     "de": re.compile(r"\b(?:[Dd]emnach|[Dd]emzufolge|[Dd]anach zufolge)\b"),
     "en": re.compile(r"\b(?:[Rr]eportedly)\b"),

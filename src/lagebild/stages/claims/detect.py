@@ -74,7 +74,7 @@ def claims_in_sentence(text: str, start: int, end: int, language: str) -> list[F
     ]
     verbs = _verbs(text, start, end, lang, quotes)
     if quotes and (verbs or _quote_sentence(start, end, quotes)):
-        return [replace(_direct(start, end, q, verbs), sentence_start=start) for q in quotes]
+        return [replace(_direct(text, start, end, q, verbs), sentence_start=start) for q in quotes]
     found = []
     for clause_start, clause_end in _clauses(text, start, end):
         claim = _clause_claim(text, clause_start, clause_end, lang, quotes)
@@ -171,9 +171,14 @@ def _quote_sentence(start: int, end: int, quotes: list[tuple[int, int]]) -> bool
     return quoted > 0.6 * (end - start)
 
 
-def _direct(start: int, end: int, quote: tuple[int, int], verbs: list[re.Match[str]]) -> Found:
+def _direct(
+    text: str, start: int, end: int, quote: tuple[int, int], verbs: list[re.Match[str]]
+) -> Found:
     """A quotation with its nearest cue; without one, the speaker is the one before."""
     content = (quote[0] + 1, quote[1] - 1)
+    so = c.SO_SOURCE.search(text, quote[1], end)
+    if not verbs and so:  # "„…“, so Klingbeil."
+        return Found(start, end, *so.span(1), "direct", *content, "after")
     if not verbs:
         return Found(start, end, quote[0], quote[0], "direct", *content, "previous")
     cue = min(verbs, key=lambda v: abs(v.start() - quote[0]))
@@ -329,7 +334,7 @@ def _postposed_source(text: str, start: int, end: int, lang: str) -> Found | Non
     for pattern, where in (
         (c.ZUFOLGE if lang == "de" else None, "before"),
         (c.OWN_SOURCE, "subject"),
-        (c.ANAPHORIC_SOURCE[lang], "previous"),
+        (c.ANAPHORIC_SOURCE[lang], "previous" if lang == "de" else "none"),
     ):
         found = pattern.search(text, start, end) if pattern else None
         if found:

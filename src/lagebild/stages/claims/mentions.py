@@ -58,15 +58,6 @@ class Mentions:
                 return item
         return None
 
-    def last_person(self, low: int, high: int) -> Candidate | None:
-        """The latest person mention in ``[low, high)``: who an epithet refers back to."""
-        people = [
-            item
-            for item in self.between(low, high)
-            if item.actor and item.entity_id.startswith(("person/", "unk/person/"))
-        ]
-        return people[-1] if people else None
-
 
 def _stem(word: str) -> str:
     """A German noun without its case ending, lower case: "Generalstabs" → "generalstab"."""

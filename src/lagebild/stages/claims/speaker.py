@@ -82,7 +82,8 @@ NOT_SUBJECT = frozenset(
     für ohne um während wegen trotz laut infolge zuvor zudem außerdem auch dort dann danach
     später gestern heute bereits jetzt nun damit dazu hierzu so zugleich allerdings aktuell
     derzeit inzwischen zuletzt erst schon noch deshalb daher trotzdem wie als nachdem weil
-    da wenn obwohl dass demnach demzufolge zunächst erneut bislang""".split()
+    da wenn obwohl dass demnach demzufolge zunächst erneut bislang besonders insbesondere
+    vor offenbar offenkundig hier""".split()
 )
 #: Subordinators: the subject follows them and the verb is last ("wie Reuters berichtet").
 SUBORDINATORS = frozenset({"während", "wie", "weil", "nachdem", "als", "obwohl", "da", "wenn"})
@@ -105,6 +106,9 @@ def speaker_of(document: Document, found: Found, language: str, mentions: Mentio
         return _statement_of(document, found, mentions)
     if found.marker == "after":
         return _after_marker(document, found, mentions)
+    if found.marker == "headline":  # "Pistorius: …"
+        end = document.text.index(":", found.cue_start)
+        return _named(document, mentions, found.cue_start, end)
     if found.marker == "before":
         return _before_marker(document, found, mentions)
     pronoun = _pronoun_near(document, found)
@@ -127,6 +131,7 @@ def _actors(
         if m.actor
         and not (found.content_start <= m.start < found.content_end)
         and not _governed(text, m.start)
+        and not _saxon_genitive(text, m)
     ]
 
 
@@ -174,7 +179,8 @@ def _before_marker(document: Document, found: Found, mentions: Mentions) -> Spea
 
 #: The noun phrase right before "zufolge": "einem Medienbericht", "Berichten der Agentur X".
 PHRASE_BEFORE = re.compile(
-    r"((?:(?:dem|der|den|einem|einer|des)\s)?(?:[a-zäöü][\w-]*\s){0,2}[A-ZÄÖÜ][\w-]*"
+    r"(?<![\w-])((?:(?:dem|der|den|einem|einer|des)\s)?(?:[a-zäöü][\w-]*\s){0,2}"
+    r"[A-ZÄÖÜ][\w-]*(?:\s[A-ZÄÖÜ][\w-]*)*"
     r"(?:\s(?:der|des)\s(?:[\w-]+\s){0,2}?[A-ZÄÖÜ][\w-]*(?:\s[A-ZÄÖÜ][\w-]*)?)?)\s+$"
 )
 ARTICLES = frozenset({"dem", "der", "den", "des", "einem", "einer", "the"})
@@ -279,8 +285,18 @@ def _named(document: Document, mentions: Mentions, start: int, end: int) -> Spea
         return Speaker(phrase, heads[0].entity_id, "entity")
     referent = mentions.same_head(head, before=start)
     if referent is None and EPITHET.match(phrase) and PERSON_HEAD.search(head):
-        referent = mentions.last_person(start - EPITHET_REACH, start)
+        return Speaker(phrase, _recent_speaker(document, start), "phrase")
     return Speaker(phrase, referent.entity_id if referent else None, "phrase")
+
+
+def _recent_speaker(document: Document, before: int) -> str | None:
+    """The person who spoke last, not long before: whom "der SPD-Politiker" refers back to."""
+    for claim in reversed(document.claims):
+        if claim.start < before - EPITHET_REACH:
+            break
+        if claim.speaker_id and _person(claim.speaker_id):
+            return claim.speaker_id
+    return None
 
 
 #: Nouns of reports: a name in their genitive is the source ("Berichten der Agentur X").
@@ -295,7 +311,15 @@ def _person(entity_id: str) -> bool:
 
 def _compound_part(text: str, mention: Candidate) -> bool:
     """ "SPD" in "SPD-Politiker": the name modifies a compound, the compound is the head."""
-    return text[mention.end : mention.end + 1] == "-"
+    return text[mention.end : mention.end + 1] == "-" or _saxon_genitive(text, mention)
+
+
+def _saxon_genitive(text: str, mention: Candidate) -> bool:
+    """ "Odessas Militärgouverneur", "Putins Truppen": the name modifies the noun after it."""
+    return mention.text.endswith("s") and SAXON_NEXT.match(text, mention.end) is not None
+
+
+SAXON_NEXT = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]+\b")
 
 
 def _named_phrase(document: Document, mentions: Mentions, position: int, end: int) -> Speaker:

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from lagebild.pipeline import Stage, register_stage
 from lagebild.records import Claim, Document, Span
 from lagebild.stages.claims import cues as c
 from lagebild.stages.claims.continuation import continuation, sentence_units
-from lagebild.stages.claims.detect import Found, claims_in_sentence
+from lagebild.stages.claims.detect import Found, _trimmed, claims_in_sentence
 from lagebild.stages.claims.mentions import Mentions
 from lagebild.stages.claims.speaker import Speaker, citing, speaker_of
 
@@ -38,8 +39,9 @@ def make_claims() -> Stage:
         last_unit = -2  # the unit of the last claim: continuations need it right before
         for unit, (start, end) in enumerate(sentence_units(document.text, document.sentences)):
             found = claims_in_sentence(document.text, start, end, language)
-            if not found and language == "de" and last_unit == unit - 1:
+            if not found and language == "de" and _continues(document.claims, last_unit, unit):
                 found = [f for f in (continuation(document.text, start, end),) if f]
+            found = _with_headline(found, _headline(document.text, start, end, mentions))
             previous = document.claims[-1] if document.claims else None
             for item in found:
                 index = max(bisect.bisect_right(starts, start) - 1, 0)
@@ -51,6 +53,54 @@ def make_claims() -> Stage:
         return document
 
     return claims
+
+
+#: "Pistorius: Russlands Rüstungsproduktion …", "Kreml: …": a headline's attribution (after
+#: an optional topic label), the speaker named before the colon.
+HEADLINE = re.compile(
+    r"(?:[^:\n]{1,40}:\s)?([A-ZÄÖÜ][\w-]+(?:\s[A-ZÄÖÜ][\w-]+){0,2}):\s+(?=[A-ZÄÖÜ„»\"])"
+)
+#: Common nouns that speak in a headline ("Nachrichtenagentur: …", "Experte: …").
+SPEAKING_NOUN = re.compile(
+    r"(?:Nachrichtenagentur|Agentur|Ministerium|Regierung|Sprecher\w*|Armee|Militär|"
+    r"Generalstab|Behörden|Geheimdienst\w*|Polizei|Experten?|Minister\w*)$"
+)
+
+
+def _with_headline(found: list[Found], headline: Found | None) -> list[Found]:
+    """A headline's attribution names the speaker of a cue-less claim ("Merz: „…“")."""
+    if headline is None or any(item.has_cue for item in found):
+        return found
+    if not found:
+        return [headline]
+    return [
+        replace(item, cue_start=headline.cue_start, cue_end=headline.cue_end, marker="headline")
+        for item in found
+    ]
+
+
+def _headline(text: str, start: int, end: int, mentions: Mentions) -> Found | None:
+    headline = HEADLINE.match(text, start, end)
+    if headline is None:
+        return None
+    speakers = [
+        m
+        for m in mentions.between(*headline.span(1))
+        if m.actor
+        and not m.entity_id.startswith(("place/", "unk/place/"))
+        and (m.start, m.end) == headline.span(1)
+    ]
+    if not speakers and not SPEAKING_NOUN.search(headline.group(1)):
+        return None
+    content = _trimmed(text, headline.end(), end)
+    mode = "direct" if speakers and "person/" in speakers[0].entity_id else "indirect"
+    return Found(start, end, headline.start(1), headline.start(1), mode, *content, "headline")
+
+
+def _continues(claims: list[Claim], last_unit: int, unit: int) -> bool:
+    """Konjunktiv goes on reporting what the sentence right before reported as said
+    ("Er warnte vor Angriffen. Russland bereite eine Offensive vor.")."""
+    return last_unit == unit - 1 and bool(claims)
 
 
 def _inherited(
