@@ -178,3 +178,116 @@ def test_isw_2022_03_06_claims_and_stances() -> None:
     assert (odesa.stance, odesa.stance_cue) == ("disputed", "offered no evidence")
     mizintsev = [c for c in document.claims if "Mizintsev" in (c.speaker or "")]
     assert any(c.stance == "refuted" and c.cue == "claimed" for c in mizintsev)
+
+
+def _speakers(text: str, language: str = "de") -> list[tuple[str | None, str | None, str | None]]:
+    return [(c.speaker, c.speaker_id, c.cue) for c in _claims(text, language)]
+
+
+def test_konjunktiv_continuation_keeps_the_speaker() -> None:
+    text = "Putin sagte, Russland werde liefern. Die Lieferung erfolge noch in diesem Jahr."
+    assert _speakers(text)[-1] == ("Putin", "person/vladimir-putin", None)
+
+
+def test_continuation_needs_the_claim_right_before() -> None:
+    text = "Putin sagte, Russland werde liefern. Es regnete. Die Lieferung erfolge bald."
+    assert len(_claims(text)) == 1
+
+
+def test_demnach_takes_the_source_named_before() -> None:
+    text = "Laut Selenskyj ist die Lage schwierig. Die Front halte demnach noch."
+    assert _speakers(text)[-1][1:] == ("person/volodymyr-zelensky", "demnach")
+
+
+def test_quotation_over_sentences_is_one_direct_claim() -> None:
+    text = "„Wir haben einen Plan. Wir werden ihn umsetzen“, sagte Selenskyj."
+    (claim,) = _claims(text)
+    assert (claim.mode, claim.speaker_id, claim.content) == (
+        "direct",
+        "person/volodymyr-zelensky",
+        "Wir haben einen Plan. Wir werden ihn umsetzen",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Der Gouverneur von Kaluga, Wladislaw Schapscha, erklärte, das Feuer sei gelöscht.",
+            "Wladislaw Schapscha",
+        ),
+        (
+            "Das Feuer sei gelöscht, sagte der Gouverneur von Kaluga, Wladislaw Schapscha, dem Sender.",
+            "Wladislaw Schapscha",
+        ),
+        (
+            "Zuvor hatte die ukrainische Staatsführung diesen Schritt angekündigt.",
+            "die ukrainische Staatsführung",
+        ),
+        (
+            "Wie der Generalstab auf Facebook mitteilt, toben noch immer Gefechte.",
+            "der Generalstab",
+        ),
+        (
+            "In der Oblast Kaluga ist einem Medienbericht zufolge eine Raffinerie in Brand geraten.",
+            "Medienbericht",
+        ),
+    ],
+)
+def test_german_speaker_by_position(text: str, speaker: str) -> None:
+    assert _speakers(text)[0][0] == speaker
+
+
+def test_a_place_in_a_genitive_is_not_the_speaker() -> None:
+    text = "Das Verteidigungsministerium der Ukraine hatte den Schritt angekündigt."
+    assert _speakers(text)[0][1] != "place/ukraine"
+
+
+def test_definite_noun_phrase_takes_the_entity_of_an_earlier_mention() -> None:
+    text = (
+        "Das ukrainische Verteidigungsministerium verlegte Truppen. "
+        "Die Angriffe würden abgewehrt, begründet das Ministerium die Maßnahmen."
+    )
+    assert _speakers(text)[-1][1] == "org/ukrainian-defence-ministry"
+
+
+def test_epithet_refers_back_to_the_last_person_speaker() -> None:
+    text = "Pistorius sagte, Russland rüste auf. Der SPD-Politiker sagte, das sei gefährlich."
+    assert _speakers(text)[-1][1] == "person/boris-pistorius"
+
+
+def test_headline_attribution() -> None:
+    (claim,) = _claims("Pistorius: Russlands Rüstung übersteigt den Bedarf\n")
+    assert (claim.speaker_id, claim.cue, claim.content) == (
+        "person/boris-pistorius",
+        None,
+        "Russlands Rüstung übersteigt den Bedarf",
+    )
+
+
+def test_english_coordinated_clause_with_its_own_subject() -> None:
+    text = (
+        "Podolyak said that talks could take days, and Peskov denied that a ceasefire is planned."
+    )
+    assert [s[1] for s in _speakers(text, "en")] == [
+        "person/mykhailo-podolyak",
+        "person/dmitry-peskov",
+    ]
+
+
+def test_english_coordinated_clause_shares_the_subject() -> None:
+    text = "Medvedev stated that sanctions are temporary and claimed that the West will suffer."
+    assert [s[1] for s in _speakers(text, "en")] == ["person/dmitry-medvedev"] * 2
+
+
+def test_reportedly_names_no_speaker() -> None:
+    text = "Putin said that talks would continue. Many participants reportedly left early."
+    assert _speakers(text, "en")[-1] == (None, None, "reportedly")
+
+
+def test_name_in_a_prepositional_phrase_is_not_the_speaker() -> None:
+    text = (
+        "The Kremlin set conditions for an attack in Ukraine by promoting false claims of biolabs."
+    )
+    (claim,) = _claims(text, "en")
+    assert (claim.speaker_id, claim.cue, claim.mode) == ("org/kremlin", "promoting", "reported")

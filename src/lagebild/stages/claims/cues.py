@@ -95,9 +95,9 @@ SPEECH_NOUNS_EN = re.compile(
 SOURCE_DE = re.compile(
     r"\b(?:[Ll]aut|[Uu]nter Berufung auf|[Nn]ach (?:ersten |offiziellen |übereinstimmenden )?"
     r"(?:Angaben|Informationen|Darstellung|Einschätzung|Ansicht|Auffassung|Aussagen?)"
-    r"(?:\s(?:des|der|von|vom))?)\s(?!(?:des\s|der\s)?(?:ISW|Instituts?)\b)"
+    r"(?:\s(?:des|der|von|vom))?)(?=\s(?!(?:des\s|der\s)?(?:ISW|Instituts?)\b))"
 )
-SOURCE_EN = re.compile(r"\b(?:[Aa]ccording to|[Cc]iting|[Pp]er)\s")
+SOURCE_EN = re.compile(r"\b(?:[Aa]ccording to|[Cc]iting|[Pp]er)(?=\s)")
 #: A source the clause's own subject is: "Das Militär hat nach eigenen Angaben …".
 OWN_SOURCE = re.compile(
     r"\b(?:[Nn]ach eigenen (?:Angaben|Informationen|Worten)|by (?:its|their|his|her) own account)\b"

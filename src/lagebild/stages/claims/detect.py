@@ -341,7 +341,7 @@ def _postposed_source(text: str, start: int, end: int, lang: str) -> Found | Non
             fronted = (
                 where == "before"
                 and FRONTED_SOURCE.match(text, found.end(), end) is not None
-                and len(text[start : found.start()].split()) <= 6
+                and SOURCE_PHRASE.fullmatch(text, start, found.start()) is not None
             )
             content = _trimmed(text, found.end() if fronted else start, end)
             return Found(start, end, *found.span(), "indirect", *content, where)
@@ -350,6 +350,11 @@ def _postposed_source(text: str, start: int, end: int, lang: str) -> Found | Non
 
 #: "Dem Generalstab zufolge wurden …": the source fills the prefield, the verb follows.
 FRONTED_SOURCE = re.compile(r"\s+[a-zäöü]")
+#: Only the source's noun phrase before "zufolge" (articles, adjectives, nouns, names).
+SOURCE_PHRASE = re.compile(
+    r"\s*(?:(?:[A-ZÄÖÜ][\w-]*|der|des|dem|den|einem|einer|eines|"
+    r"[a-zäöü][\w-]{2,}(?:e|en|er|em|es))\s+)*"
+)
 
 
 def _wonach(text: str, start: int, end: int, lang: str) -> Found | None:

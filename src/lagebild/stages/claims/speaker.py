@@ -32,11 +32,13 @@ NOUN_PHRASE_DE = re.compile(
     r"((?:[Dd]er|[Dd]ie|[Dd]as|[Dd]es|[Ee]in|[Ee]ine)\s(?:[\w-]+\s){0,4}?[A-ZÄÖÜ][\w-]+"
     r"(?:\s(?:des|der)\s(?:[\w-]+\s){0,3}?[A-ZÄÖÜ][\w-]+)?|(?:[A-ZÄÖÜ][\w-]+(?:\s(?=[A-ZÄÖÜ]))?){1,3})"
 )
+#: An attributive adjective ("ukrainischer", "mehreren", "Russian"): no preposition or pronoun.
+ADJECTIVE = r"(?:[a-zäöü][\w-]{2,}(?:e|en|er|em|es)|[A-Z][a-z]+(?:an|ian|ish|ese))"
 #: The phrase a source marker introduces, in any case: "laut dem Generalstab", "nach
 #: Angaben ukrainischer Militärkreise", "nach Informationen des Leiters der Verwaltung".
 MARKED_PHRASE = re.compile(
     r"\s*((?:(?:der|die|das|des|dem|den|ein|eine|einem|einer|eines|the)\s)?"
-    r"(?:[a-zäöü][\w-]*\s){0,2}[A-ZÄÖÜ][\w'’-]+(?:\s[A-ZÄÖÜ][\w'’-]+)*"
+    rf"(?:{ADJECTIVE}\s){{0,2}}[A-ZÄÖÜ][\w'’-]+(?:\s[A-ZÄÖÜ][\w'’-]+)*"
     r"(?:\s(?:des|der)\s(?:[\w-]+\s){0,2}?[A-ZÄÖÜ][\w-]+)?)"
 )
 #: "in dem Statement des Gouverneurs": whose text an impersonal "heißt es" quotes.
@@ -83,7 +85,7 @@ NOT_SUBJECT = frozenset(
     später gestern heute bereits jetzt nun damit dazu hierzu so zugleich allerdings aktuell
     derzeit inzwischen zuletzt erst schon noch deshalb daher trotzdem wie als nachdem weil
     da wenn obwohl dass demnach demzufolge zunächst erneut bislang besonders insbesondere
-    vor offenbar offenkundig hier""".split()
+    vor offenbar offenkundig hier darüber dabei dazu davor darauf daraufhin dagegen""".split()
 )
 #: Subordinators: the subject follows them and the verb is last ("wie Reuters berichtet").
 SUBORDINATORS = frozenset({"während", "wie", "weil", "nachdem", "als", "obwohl", "da", "wenn"})
@@ -179,7 +181,7 @@ def _before_marker(document: Document, found: Found, mentions: Mentions) -> Spea
 
 #: The noun phrase right before "zufolge": "einem Medienbericht", "Berichten der Agentur X".
 PHRASE_BEFORE = re.compile(
-    r"(?<![\w-])((?:(?:dem|der|den|einem|einer|des)\s)?(?:[a-zäöü][\w-]*\s){0,2}"
+    rf"(?<![\w-])((?:(?:dem|der|den|einem|einer|des)\s)?(?:{ADJECTIVE}\s){{0,2}}"
     r"[A-ZÄÖÜ][\w-]*(?:\s[A-ZÄÖÜ][\w-]*)*"
     r"(?:\s(?:der|des)\s(?:[\w-]+\s){0,2}?[A-ZÄÖÜ][\w-]*(?:\s[A-ZÄÖÜ][\w-]*)?)?)\s+$"
 )
