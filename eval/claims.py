@@ -11,6 +11,8 @@ region that was annotated.  Per language (``de_*``, ``en_*``) and overall (``all
 - on the matches: mode, speaker (entity id when gold has one, else overlap of the speaker words),
   cue (shared word with the gold cue; a gold claim without cue wants none), stance accuracy and
   the mean token-level F1 of the contents;
+- ``speaker_correct_rate``: claims matched with the right speaker over the gold claims that name
+  one, which, unlike the accuracy over matches, cannot rise by missing the hard cases;
 - ``assessment_hits``: unmatched system claims that fall on a gold ``assessment`` item (ISW's own
   judgements are not claims; should be 0).
 
@@ -64,6 +66,7 @@ PINNED = {
             "cue_accuracy",
             "stance_accuracy",
             "content_f1",
+            "speaker_correct_rate",
         )
     },
     **{f"{lang}_assessment_hits": "lower" for lang in (*LANGUAGES, "all")},
@@ -184,6 +187,7 @@ class Tally:
     mode: int = 0
     speaker: int = 0
     speaker_scored: int = 0
+    speaker_gold: int = 0
     cue: int = 0
     stance: int = 0
     content_f1: float = 0.0
@@ -204,6 +208,7 @@ class Tally:
             f"{prefix}_f1": f1,
             f"{prefix}_mode_accuracy": self.mode / per,
             f"{prefix}_speaker_accuracy": self.speaker / (self.speaker_scored or 1),
+            f"{prefix}_speaker_correct_rate": self.speaker / (self.speaker_gold or 1),
             f"{prefix}_cue_accuracy": self.cue / per,
             f"{prefix}_stance_accuracy": self.stance / per,
             f"{prefix}_content_f1": self.content_f1 / per,
@@ -253,6 +258,9 @@ def score_document(
     system_spans = [(claim.start, claim.end) for claim in system]
     matched = match(gold_spans, system_spans)
     tally = Tally(gold=len(claims), system=len(system), matched=len(matched))
+    tally.speaker_gold = sum(
+        1 for item in claims if item["speaker_id"] or item["speaker_start"] is not None
+    )
     report: list[str] = []
     for gi, si in matched.items():
         pair, wrong = score_match(text, claims[gi], system[si], (gold_spans[gi], system_spans[si]))

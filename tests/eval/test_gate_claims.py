@@ -28,5 +28,11 @@ def test_every_language_is_scored_and_pinned(
     assert metrics["all_gold"] >= 150
     assert metrics["de_gold"] > 0 and metrics["en_gold"] > 0
     pinned = gate.load_floor("claims")["metrics"]
-    for name in ("de_f1", "en_f1", "en_assessment_hits", "de_speaker_accuracy"):
+    for name in (
+        "de_f1",
+        "en_f1",
+        "en_assessment_hits",
+        "de_speaker_accuracy",
+        "de_speaker_correct_rate",
+    ):
         assert name in claims.PINNED and name in pinned, name

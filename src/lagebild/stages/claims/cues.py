@@ -163,7 +163,11 @@ STANCE = {
         r"no independent confirmation|cannot independently (?:verify|confirm)|"
         r"could not (?:be )?independently (?:verify|verified|confirm)|unbelegt\w*|"
         r"lass(?:en|t) sich nicht unabhängig überprüfen|nicht unabhängig (?:überprüft|bestätigt)|"
-        r"\bclaimed without\b|unsubstantiated|unverified)",
+        r"\bclaimed without\b|unsubstantiated|unverified|"
+        # a contradicting source the reporter sets against the claim
+        r"\bwidersp(?:rechen|richt|rach|rachen)\s(?:\w+\s){0,2}(?:Darstellung|Angaben|Aussagen?|"
+        r"Bericht\w*|Behauptung\w*)|\bcontradict(?:s|ed)?\s(?:this|these|the|such)\s"
+        r"(?:claims?|reports?|accounts?|statements?))",
         re.IGNORECASE,
     ),
     "supported": re.compile(
