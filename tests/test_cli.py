@@ -173,3 +173,47 @@ def test_events_filters_narrow_the_list(
     code, out, _ = run(capsys, "--db", ingested, "events", option, value, "--format", "json")
     narrowed = json.loads(out)
     assert code == 0 and 0 < len(narrowed) < len(everything)
+
+
+def test_assessments_command_threads_a_judgement_across_languages(
+    capsys: pytest.CaptureFixture[str], ingested: str
+) -> None:
+    code, out, _ = run(capsys, "--db", ingested, "assessments", "--format", "json")
+    (thread,) = json.loads(out)
+    assert code == 0 and thread["assessor_id"] == "org/isw" and thread["reports"] == 2
+    assert {entry["language"] for entry in thread["history"]} == {"de", "en"}
+    assert [(c["previous"], c["band"]) for c in thread["changes"]] == [
+        ("unlikely", "very unlikely")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("argv", "threads"),
+    [
+        (("--assessor", "ISW"), 1),
+        (("--assessor", "Kreml"), 0),
+        (("--about", "Weißrussland"), 1),
+        (("--about", "Kupjansk"), 0),
+        (("--about", "Kupjansk", "--min-reports", "1"), 1),
+        (("--since", "2026-03-15"), 0),
+    ],
+)
+def test_assessments_filters_by_assessor_topic_reports_and_date(
+    capsys: pytest.CaptureFixture[str], ingested: str, argv: tuple[str, ...], threads: int
+) -> None:
+    code, out, _ = run(capsys, "--db", ingested, "assessments", *argv, "--format", "json")
+    assert code == 0 and len(json.loads(out)) == threads
+
+
+def test_assessments_text_shows_the_dated_history(
+    capsys: pytest.CaptureFixture[str], ingested: str
+) -> None:
+    code, out, _ = run(capsys, "--db", ingested, "assessments")
+    assert code == 0 and "2026-03-14" in out and "2026-03-15" in out and "band changed" in out
+
+
+def test_assessments_rejects_a_malformed_date(
+    capsys: pytest.CaptureFixture[str], ingested: str
+) -> None:
+    code, _, err = run(capsys, "--db", ingested, "assessments", "--since", "March")
+    assert code == 1 and "YYYY" in err
