@@ -78,6 +78,7 @@ bench: dev
 	$(PY) bench/ingest.py
 	$(PY) bench/entities.py
 	$(PY) bench/times.py
+	$(PY) bench/events.py
 
 schema: dev
 	$(PY) -m lagebild.schema docs/schema.json

@@ -12,7 +12,7 @@ date, at ACLED precision 2 (the report's week), since a report tells of recent e
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from lagebild.pipeline import Stage, register_stage
 from lagebild.records import Document, Event, EventArgument, Quantity, TimeExpression
@@ -42,20 +42,31 @@ def make_events(parsers: Mapping[str, str] | None = None) -> Stage:
     def events(document: Document) -> Document:
         mentions = a.mentions_of(document)
         language = document.language or "en"
+        found = list(_triggered_sentences(document, mentions, language))
         parser = chosen.get(language)
+        texts = [document.text[start:end] for (start, end), _, _ in found]
+        trees = p.parse_all(parser, texts) if parser else [None] * len(found)
         document.events = []
-        for sentence in document.sentences:
-            inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
-            bounds = (sentence.start, sentence.end)
-            triggers = find_triggers(document.text, *bounds, language)
-            triggers = [t for t in triggers if _plausible(document.text, bounds, t, inside)]
-            tree = p.parse(parser, document.text[slice(*bounds)]) if parser and triggers else None
+        for (bounds, triggers, inside), tree in zip(found, trees, strict=True):
             for trigger in triggers:
-                roles = p.roles(tree, sentence.start, trigger.start) if tree else None
+                roles = p.roles(tree, bounds[0], trigger.start) if tree is not None else None
                 document.events.append(_event(document, bounds, trigger, inside, roles))
         return document
 
     return events
+
+
+def _triggered_sentences(
+    document: Document, mentions: list[a.Mention], language: str
+) -> Iterator[tuple[tuple[int, int], list[Trigger], list[a.Mention]]]:
+    """Sentences with plausible triggers: bounds, triggers, the sentence's mentions."""
+    for sentence in document.sentences:
+        bounds = (sentence.start, sentence.end)
+        inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        triggers = find_triggers(document.text, *bounds, language)
+        triggers = [t for t in triggers if _plausible(document.text, bounds, t, inside)]
+        if triggers:
+            yield bounds, triggers, inside
 
 
 def _event(
