@@ -49,6 +49,14 @@ def _tagged(text: str) -> list[tuple[str, str | None]]:
         ("The loan was extended through January.", [("January", "2023-01")]),  # a deadline
         ("It had been on patrol since March.", [("March", "2022-03")]),
         ("It won seats this September.", [("this September", "2022-09")]),
+        # TimeML: "later", "after", "before" are signals; the amount is a duration
+        ("Three days later, it fell.", [("Three days", "P3D")]),
+        ("It came 90 days after the vote.", [("90 days", "P90D")]),
+        ("It will open in two weeks.", [("two weeks", "2023-W01")]),  # "in" is a signal
+        # modifiers stay inside the extent
+        ("It lasted nearly two years.", [("nearly two years", "P2Y")]),
+        ("wait at least 30 days", [("at least 30 days", "P30D")]),
+        ("It began almost four years ago.", [("almost four years ago", "2018")]),
     ],
 )
 def test_expressions(text: str, expected: list[tuple[str, str]]) -> None:
@@ -57,11 +65,20 @@ def test_expressions(text: str, expected: list[tuple[str, str]]) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["You may go.", "the 6-year-old boy", "a second attack", "1,998 troops", "$1990 a month"],
+    [
+        "You may go.",
+        "the 6-year-old boy",
+        "a second attack",
+        "1,998 troops",
+        "$1990 a month",
+        "about three-quarters of them",
+        "more than a quarter of the market",
+    ],
 )
 def test_non_dates(text: str) -> None:
     assert all(
-        value not in ("2022-05", "P6Y", "PT1S", "1998", "1990") for _, value in _tagged(text)
+        value not in ("2022-05", "P6Y", "PT1S", "1998", "1990", "P3Q", "P1Q")
+        for _, value in _tagged(text)
     )
 
 

@@ -103,6 +103,11 @@ MODS_DE: Mapping[str, str] = {
 MODS_EN: Mapping[str, str] = {
     "early": "START", "late-": "END", "the beginning of": "START", "the start of": "START",
     "mid": "MID", "mid-": "MID", "the middle of": "MID", "late": "END", "the end of": "END",
+    # amounts ("nearly two years"): TimeML's mod values
+    "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN",
+    "under": "LESS_THAN", "about": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+    "around": "APPROX", "more than": "MORE_THAN", "over": "MORE_THAN",
+    "at least": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
 }  # fmt: skip
 
 

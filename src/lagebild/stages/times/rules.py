@@ -376,7 +376,8 @@ def shift_reference(reference: str, years: int) -> str:
 
 
 def span_of_time(match: re.Match[str], ctx: Context) -> list[Piece]:
-    return piece(match, "DURATION", duration(amount(match, ctx), unit_of(match, ctx)))
+    value = duration(amount(match, ctx), unit_of(match, ctx))
+    return piece(match, "DURATION", value, mod=mod_of(match, ctx))
 
 
 def every(match: re.Match[str], ctx: Context) -> list[Piece]:

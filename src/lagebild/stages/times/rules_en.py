@@ -39,6 +39,13 @@ ONE_MONTH_BEFORE = (
     r"(?:in|since|until|till|by|through|during|from|to|of|each|every|before|after|between|and)"
 )
 ICASE = re.IGNORECASE
+#: Look like an amount of time but are an ordinal or a fraction ("three-quarters of").
+NOT_AMOUNT = r"an?\ssecond\b|\w+-quarters\b|an?\squarter\sof\b"
+#: Modifiers TimeML keeps inside an amount's extent ("nearly two years", "at least 30 days").
+AMOUNT_MOD = (
+    r"(?:(?P<mod>nearly|almost|about|approximately|roughly|around|more than|less than|"
+    r"at least|at most|up to|over|under)\s)?"
+)
 #: Fixed and movable holidays of English-language reporting.
 HOLIDAYS = r"christmas(?:\sday|\seve)?|new year's (?:day|eve)|thanksgiving(?:\sday)?|easter(?:\ssunday)?|independence day|election day"
 SPELLED_DECADES = "ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -162,14 +169,14 @@ def _rules() -> list[r.Rule]:
         r.Rule(
             "ago",
             _c(
-                rf"\b{NUM}[\s-]{UNIT}\s(?P<rel>ago|earlier|later|before|after|from now|hence)\b",
+                rf"\b{AMOUNT_MOD}{NUM}[\s-]{UNIT}\s(?P<rel>ago|earlier|from now|hence)\b",
                 ICASE,
             ),
             r.relative_shift,
         ),
         r.Rule(
             "in-amount",
-            _c(rf"\b(?P<t>in\s{NUM}\s{UNIT})(?!\s(?:ago|earlier|later|before|after))", ICASE),
+            _c(rf"\bin\s(?P<t>{NUM}\s{UNIT})(?!\s(?:ago|earlier|later|before|after))", ICASE),
             r.shifted_amount(1),
         ),
         r.Rule(
@@ -183,7 +190,7 @@ def _rules() -> list[r.Rule]:
         r.Rule(
             "duration",
             _c(
-                rf"\b(?!an?\ssecond\b|\w+-quarters\b)(?:the\s)?{NUM}[\s-]{UNIT}(?:-long)?(?![\s-]old\b)",
+                rf"\b(?:the\s)?{AMOUNT_MOD}(?!{NOT_AMOUNT}){NUM}[\s-]{UNIT}(?:-long)?(?![\s-]old\b)",
                 ICASE,
             ),
             r.span_of_time,
