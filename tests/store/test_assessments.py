@@ -149,6 +149,9 @@ def test_a_change_is_dated_by_the_report_that_makes_it() -> None:
         ("Belarusian forces will not enter Ukraine", 21, True),  # "will likely not enter"
         ("Belarusian forces will be unable to enter Ukraine", 21, True),
         ("Weißrussland wird sich nicht am Krieg beteiligen", 18, True),
+        ("Russland wird die Stadt Bachmut nicht einnehmen", 14, True),  # German: late
+        ("Weißrussland sich kaum am Krieg beteiligen", 13, True),  # "dürfte … kaum"
+        ("Russia will take the city, which is not defended", 10, False),  # past a comma
         ("Ukrainian forces delay the advance but will not halt it", 5, False),  # far away
         ("Belarusian forces will not enter Ukraine", None, False),  # no phrase, no estimate
     ],
@@ -156,7 +159,8 @@ def test_a_change_is_dated_by_the_report_that_makes_it() -> None:
 def test_negation_counts_next_to_the_phrase(
     proposition: str, cut: int | None, expected: bool
 ) -> None:
-    assert negative(proposition, cut) is expected
+    language = "de" if "land" in proposition else "en"
+    assert negative(proposition, cut, language) is expected
 
 
 @pytest.mark.parametrize(
@@ -262,3 +266,13 @@ def test_shared_entities_do_not_outweigh_a_different_action() -> None:
 def test_the_python_api_lists_the_threads_of_a_store(filled: Store) -> None:
     threads = lagebild.api.assessment_threads(filled.url, assessor="ISW", about="Belarus")
     assert [(t.reports, t.assessor_id) for t in threads] == [(3, ISW)]
+
+
+def test_thread_entities_are_the_common_ones_most_named_first() -> None:
+    judgements = [
+        judgement("Russia will capture the city", ["place/a", "place/b"], 1),
+        judgement("Russia will capture the city", ["place/b", "place/c"], 2),
+        judgement("Russia will capture the city", ["place/b"], 3),
+    ]
+    (thread,) = form_threads(judgements)
+    assert thread.entity_ids == ["place/b"]

@@ -203,7 +203,7 @@ def _record(key: str, thread: _Thread, weights: Weights) -> AssessmentThread:
 
 def _entry(judgement: Judgement) -> ThreadEntry:
     assessment = judgement.assessment
-    is_negative = negative(assessment.proposition, _cut(assessment))
+    is_negative = negative(assessment.proposition, _cut(assessment), judgement.language)
     return ThreadEntry(
         document_id=judgement.document_id,
         published=judgement.published,
@@ -268,8 +268,11 @@ def _representative(thread: _Thread, weights: Weights) -> str:
 
 
 def _common_entities(thread: _Thread) -> list[str]:
-    """Entities named in at least half of the judgements, most often named first."""
-    counts = Counter(e for _, bag in thread.members for e in bag.entities)
+    """Entities named in at least half of the judgements, most often named first (ties in
+    the order the thread first names them)."""
+    counts: Counter[str] = Counter()
+    for judgement, _ in thread.members:
+        counts.update(dict.fromkeys(judgement.assessment.entity_ids, 1))
     half = len(thread.members) / 2
     return [entity for entity, count in counts.most_common() if count >= half]
 

@@ -50,9 +50,12 @@ STOPWORDS = {
     ),
 }
 #: Negations of the judged verb; "unable" and "unwilling" deny it in one word ("will
-#: likely be unable to halt" = "will likely not be able to halt").
+#: likely be unable to halt" = "will likely not be able to halt"), "kaum" nearly
+#: ("dürfte sich kaum beteiligen" = "dürfte sich nicht beteiligen").
 NEGATION = re.compile(
-    r"\b(?:not|never|no longer|unable|unwilling|nicht|nie|niemals|kein\w*)\b|n['’]t\b", re.I
+    r"\b(?:not|never|no longer|hardly|unable|unwilling|nicht|nie|niemals|kaum|kein\w*)\b"
+    r"|n['’]t\b",
+    re.I,
 )
 
 #: Concept: words in English and German, stemmed like the text when loaded.
@@ -163,16 +166,23 @@ def content_terms(
     return {term for term in terms if len(term) > 1}
 
 
-def negative(proposition: str, cut: int | None) -> bool:
+#: Words after the phrase that may hold its negation: German puts "nicht" late, after
+#: the objects ("wird wahrscheinlich die Stadt Bachmut nicht einnehmen").
+NEGATION_REACH = {"en": 3, "de": 6}
+
+
+def negative(proposition: str, cut: int | None, language: str | None = None) -> bool:
     """Whether a negation stands next to where the estimative phrase was cut out.
 
     "will likely not enter", "is not likely to", "wird sich wahrscheinlich nicht beteiligen"
-    (up to two words before and three after ``cut``); a "not" further away belongs to
-    another clause ("… but will not be able to …") and does not turn the estimate."""
+    (up to two words before ``cut`` and three after, six in German, not past a comma);
+    a "not" further away belongs to another clause ("… but will not be able to …") and
+    does not turn the estimate."""
     if cut is None:
         return False
+    reach = NEGATION_REACH.get(language or "", 3)
     before = proposition[: max(0, cut)].split()[-2:]
-    after = proposition[max(0, cut) :].split()[:3]
+    after = proposition[max(0, cut) :].split(",")[0].split()[:reach]
     return NEGATION.search(" ".join(before + after)) is not None
 
 
