@@ -214,3 +214,29 @@ def test_coordinated_clause_with_a_new_subject() -> None:
 def test_quotation_without_cue_takes_the_speaker_before() -> None:
     text = "„Was die Experten sagen, ist, dass Russland aufrüstet.“"
     assert _found(text) == [("direct", "", text[1:-1], "previous")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Nach den Worten von Selenskyj muss die Ukraine alles tun.", "Nach den Worten von"),
+        ("Wie es weiter heißt, könnte Lviv die erste Stadt sein.", "Wie es weiter heißt"),
+        ("Biden soll grünes Licht gegeben haben, die Raketen einzusetzen.", ""),
+    ],
+)
+def test_more_german_sources(text: str, cue: str) -> None:
+    assert [found[1] for found in _found(text)] == [cue]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Die behaupteten Angriffe blieben aus.", 0),
+        ("Der behaupteten westlichen Aggression wegen rüstet Belarus auf.", 0),
+        ("Das teilte der Minister mit.", 1),
+    ],
+)
+def test_a_verb_form_after_an_article_is_an_adjective_only_before_a_noun(
+    text: str, count: int
+) -> None:
+    assert len(_found(text)) == count

@@ -291,3 +291,43 @@ def test_name_in_a_prepositional_phrase_is_not_the_speaker() -> None:
     )
     (claim,) = _claims(text, "en")
     assert (claim.speaker_id, claim.cue, claim.mode) == ("org/kremlin", "promoting", "reported")
+
+
+def test_demonstrative_report_takes_the_sentence_before() -> None:
+    text = (
+        "Norwegen und die Ukraine arbeiten enger zusammen. Das teilte Selenskyj auf Facebook mit."
+    )
+    (claim,) = _claims(text)
+    assert (claim.content, claim.speaker_id, claim.cue) == (
+        "Norwegen und die Ukraine arbeiten enger zusammen",
+        "person/volodymyr-zelensky",
+        "teilte mit",
+    )
+
+
+def test_demonstrative_report_after_a_claim_adds_no_second_claim() -> None:
+    text = "Laut Reuters brennt eine Raffinerie. Das meldet auch die Agentur Tass."
+    assert len(_claims(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Der Minister äußerte sich am Montag in Berlin.", 0),
+        ("Der Minister äußerte sich auf X: „Wir stehen an der Seite der Ukraine.“", 1),
+    ],
+)
+def test_aeussern_needs_what_was_said(text: str, count: int) -> None:
+    assert len(_claims(text)) == count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ISW hält eine Offensive für unwahrscheinlich.",
+        "ISW assessed that Russian forces will likely fail, and ISW warned that the attack stalls.",
+    ],
+)
+def test_the_analysts_own_voice_is_no_claim(text: str) -> None:
+    language = "en" if "assessed" in text else "de"
+    assert _claims(text, language) == []

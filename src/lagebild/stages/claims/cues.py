@@ -23,14 +23,16 @@ verkündete verkündeten verkündet erläuterte erläuterten erläutert räumte 
 eingeräumt vorgeworfen zurückgewiesen mitteilt mitteilte mitteilten ankündigt ankündigte
 ankündigten hinwies hinweist bekanntgab bekanntgegeben einräumte vorwarf zurückwies
 mutmaßt mutmaßte mutmaßten versprach versprachen verspricht versprochen ergänzte ergänzten begründet begründete begründeten kritisierte kritisierten
-kritisiert appellierte appellierten appelliert mahnte mahnten mahnt""".split()
+kritisiert appellierte appellierten appelliert mahnte mahnten mahnt berichten schreiben
+melden meldete meldeten meldet mitteilen plädierte plädierten plädiert verurteilte
+verurteilten""".split()
 #: Finite particle-verb forms of speech → the particle that must follow in the clause.
 PARTICLE_DE = {
     "kündigte": "an", "kündigten": "an", "kündigt": "an", "teilte": "mit", "teilten": "mit",
     "teilt": "mit", "wies": "hin", "wiesen": "hin", "weist": "hin", "stellte": "fest",
     "stellten": "fest", "stellt": "fest", "fügte": "hinzu", "fügten": "hinzu", "räumte": "ein",
     "räumten": "ein", "warf": "vor", "warfen": "vor", "gab": "bekannt", "gaben": "bekannt",
-    "rief": "auf", "riefen": "auf", "ruft": "auf",
+    "rief": "auf", "riefen": "auf", "ruft": "auf", "wirft": "vor", "werfen": "vor",
 }  # fmt: skip
 #: Particle verbs that frame a statement or belief but are no speech verbs alone
 #: ("macht … deutlich", "geht … davon aus"): claims count them, assessments do not.
@@ -59,7 +61,7 @@ GOVERNED_DE = {
     ),
     **dict.fromkeys(("sieht", "sah", "sehen", "sahen"), r"^\s+(?:\w+\s+){0,4}?kein(?:e|en)?\s"),
     **dict.fromkeys(("hieß", "heißt"), r"^\s+es\b"),
-    **dict.fromkeys(("äußerte", "äußerten", "äußert"), r"^\s+sich\b"),
+    **dict.fromkeys(("äußerte", "äußerten", "äußert"), r"^\s+sich\b.*[:„“\"»]"),
     #: "nannte den Angriff eine „Provokation“", "bezeichnete ihn als Lüge".
     **dict.fromkeys(("nannte", "nannten", "nennt"), r"„[^“]+“"),
     **dict.fromkeys(("bezeichnete", "bezeichneten", "bezeichnet"), r"\bals\b|„[^“]+“"),
@@ -94,7 +96,8 @@ SPEECH_NOUNS_EN = re.compile(
 )
 SOURCE_DE = re.compile(
     r"\b(?:[Ll]aut|[Uu]nter Berufung auf|[Nn]ach (?:ersten |offiziellen |übereinstimmenden )?"
-    r"(?:Angaben|Informationen|Darstellung|Einschätzung|Ansicht|Auffassung|Aussagen?)"
+    r"(?:Angaben|Informationen|Darstellung|Einschätzung|Ansicht|Auffassung|Aussagen?|"
+    r"(?:den )?Worten|Erkenntnissen|Berichten|Schätzungen)"
     r"(?:\s(?:des|der|von|vom))?)(?=\s(?!(?:des\s|der\s)?(?:ISW|Instituts?)\b))"
 )
 SOURCE_EN = re.compile(r"\b(?:[Aa]ccording to|[Cc]iting|[Pp]er)(?=\s)")
@@ -107,13 +110,15 @@ ZUFOLGE = re.compile(r"\bzufolge\b")
 #: A source named before ("Demnach …", "… demzufolge …"); in English, one nobody names
 #: ("reportedly").
 ANAPHORIC_SOURCE = {
-    "de": re.compile(r"\b(?:[Dd]emnach|[Dd]emzufolge|[Dd]anach zufolge)\b"),
+    "de": re.compile(
+        r"\b(?:[Dd]emnach|[Dd]emzufolge|[Ww]ie es (?:\w+\s)?(?:heißt|hieß|hieß es))\b"
+    ),
     "en": re.compile(r"\b(?:[Rr]eportedly)\b"),
 }
 #: A postposed source after the content: "…, so Selenskyj", "…, so der Sprecher".
 SO_SOURCE = re.compile(r",\s(so)\s(?=(?:der|die|das|ein|eine)\s|[A-ZÄÖÜ][\w-]+(?:\s|[.,]))")
 #: Reportative "sollen": "Russland soll Dörfer erobert haben" (a claim someone made).
-REPORTATIVE = re.compile(r"\b(?:soll|sollen)\b(?=[^.;:!?]*\b(?:haben|sein)[\s.!?]*$)")
+REPORTATIVE = re.compile(r"\b(?:soll|sollen)\b(?=[^.;:!?]*\b(?:haben|sein)(?:[\s.!?]*$|,))")
 #: A reporting noun with its "wonach" clause: "Einschätzungen …, wonach Russland …".
 WONACH = re.compile(
     r"\b(?:Einschätzung|Bericht|Angabe|Aussage|Meldung|Information|Darstellung|Behauptung|"
@@ -123,7 +128,8 @@ WONACH = re.compile(
 DETERMINER_BEFORE_EN = re.compile(
     r"\b(?:the|a|an|that|this|these|those|his|her|its|their|our|such|any|no)\s+$", re.IGNORECASE
 )
-#: A German participle after a determiner is an adjective ("der behaupteten Aggression").
+#: A German participle after a determiner and before a noun is an adjective ("der
+#: behaupteten Aggression"); "Das teilte der Minister mit" is a pronoun and a verb.
 DETERMINER_BEFORE = re.compile(
     r"\b(?:der|die|das|den|dem|des|ein|eine|einer|einem|eines|seiner|ihrer)\s+$", re.IGNORECASE
 )
@@ -191,6 +197,10 @@ SPEECH_VERB = {
 }
 
 #: Words that introduce the addressee: "told Reuters", "sagte gegenüber der BBC".
+NOUN_AFTER = re.compile(r"\s+(?:[a-zäöü]\w{2,}(?:e|en|er|em|es)\s+)?[A-ZÄÖÜ]")
+#: The analyst's own voice is an assessment, not a claim ("ISW warned", "wir gehen davon aus").
+OWN_VOICE = frozenset({"org/isw"})
+OWN_VOICE_WORDS = frozenset({"isw", "wir", "we"})
 ADDRESSEE = re.compile(
     r"\b(?:told|telling|gegenüber|in einem Gespräch mit|in an interview with|"
     r"in einem Interview mit|sagte (?:dem|der)|said to)\s+(?:the\s|dem\s|der\s|den\s)?"

@@ -52,14 +52,14 @@ class Found:
     content_end: int
     #: Where a source marker's speaker stands: "after" ("laut X"), "before" ("X zufolge"),
     #: "subject" ("nach eigenen Angaben"), "previous" (a source named before: "demnach",
-    #: Konjunktiv continuations), "none" ("reportedly"), "as" ("wie X mitteilt"); "" for
-    #: verbs and quotations.
+    #: Konjunktiv continuations), "none" ("reportedly"), "as" ("wie X mitteilt"), "that"
+    #: ("Das teilte X mit": the content is the sentence before); "" for verbs and quotes.
     marker: str = ""
     sentence_start: int = 0
 
     @property
     def source_marker(self) -> bool:
-        return self.marker not in ("", "as")
+        return self.marker not in ("", "as", "that")
 
     @property
     def has_cue(self) -> bool:
@@ -87,6 +87,9 @@ def _clause_claim(
     text: str, start: int, end: int, lang: str, quotes: list[tuple[int, int]]
 ) -> Found | None:
     verbs = _verbs(text, start, end, lang, quotes)
+    anaphoric = _demonstrative_report(text, start, end, lang)
+    if anaphoric:
+        return anaphoric
     for verb in verbs:
         found = _indirect(text, start, end, verb, lang)
         if found and verb.group() in IMPERSONAL:  # "hieß es": the source named before
@@ -102,6 +105,27 @@ def _clause_claim(
     if noun and _has_speaker_verb(text, start, end, lang):
         return _noun_claim(text, start, end, noun, lang)
     return _unattributed(text, start, end, lang)
+
+
+def _demonstrative_report(text: str, start: int, end: int, lang: str) -> Found | None:
+    """ "Das teilte der Minister mit.", "Das sagte Putin.": the sentence before is what was
+    said; the stage fills in its content (marker "that").  Not "Das behauptete Ziel wurde
+    verfehlt", where a second verb shows the form to be an adjective."""
+    lead = DEMONSTRATIVE_LEAD.match(text, start, end) if lang == "de" else None
+    verb = c.SPEECH_VERB["de"].match(text, lead.end(), end) if lead else None
+    if verb is None or SECOND_VERB.search(text, verb.end(), end):
+        return None
+    required = _required_words(verb.group(), "de")
+    after = text[verb.end() : end]
+    if required and not any(re.search(pattern, after) for pattern in required):
+        return None
+    return Found(start, end, *verb.span(), "indirect", start, start, "that")
+
+
+DEMONSTRATIVE_LEAD = re.compile(r"\s*(?:[^:\n]{0,60}\d\sUhr:\s*)?(?:Das|Dies)(?:\s+alles)?\s+")
+SECOND_VERB = re.compile(
+    r"\b(?:ist|war|wurde|wird|sind|waren|wurden|hat|hatte|haben|bleibt|blieb)\b"
+)
 
 
 def _verbs(
@@ -129,7 +153,10 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _valid_verb(text: str, match: re.Match[str], start: int, end: int, language: str) -> bool:
     before = text[max(start, match.start() - 16) : match.start()]
-    if (c.DETERMINER_BEFORE if language == "de" else c.DETERMINER_BEFORE_EN).search(before):
+    adjective = c.DETERMINER_BEFORE.search(before) and c.NOUN_AFTER.match(text, match.end())
+    if language == "de" and adjective:
+        return False
+    if language == "en" and c.DETERMINER_BEFORE_EN.search(before):
         return False
     if language == "en" and c.ADJECTIVE_BEFORE_EN.search(before):
         return False
@@ -216,7 +243,10 @@ def _conjunction_after(text: str, position: int, end: int, lang: str) -> re.Matc
     if near and not _relative_that(text, position, near.end(), end):
         return near
     far = FAR_THAT.match(text, position, end)
-    return far if far and SUBJECT_AFTER_THAT.match(text, far.end(), end) else None
+    if far is None or not SUBJECT_AFTER_THAT.match(text, far.end(), end):
+        return None
+    before_that = text[position : far.end() - 4].split()[-1:]
+    return None if before_that and c.SPEECH_NOUNS_EN.fullmatch(before_that[0]) else far
 
 
 def _relative_that(text: str, position: int, that_end: int, end: int) -> bool:

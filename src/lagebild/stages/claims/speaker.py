@@ -66,7 +66,7 @@ WORDS_BEFORE_EN = re.compile(r"((?:[\w'’-]+\s){1,6})$")
 QUOTING = re.compile(r"(?:zitierte|zitiert|quoted|quotes)$")
 ADDRESSING = re.compile(r"(?:told|tells|telling)$")
 CITING = re.compile(
-    r"\b(?:unter Berufung auf|citing|quoting|zitiert(?:e)?)\s+((?:[\w'’-]+\s?){1,6})"
+    r"\b(?:unter Berufung auf|mit Verweis auf|citing|quoting|zitiert(?:e)?)\s+((?:[\w'’-]+\s?){1,6})"
 )
 #: A name after a preposition (and its article or adjectives) is no subject; nor is a
 #: dative or accusative object ("sagte dem Sender").
@@ -226,8 +226,15 @@ LABEL = re.compile(r"(?:[^:\n]{0,40}:\s+)?(?:[A-ZÄÖÜ][\w-]+\s[–—-]\s)?")
 
 
 def _subject_prefield(prefield: str) -> bool:
+    """Whether the words before the finite verb are its subject: not an adverbial, and not
+    a demonstrative standing for the sentence before ("Das teilte der Minister mit")."""
     words = re.findall(r"[\w-]+", prefield)
+    if len(words) == 1 and words[0].lower() in DEMONSTRATIVES:
+        return False
     return bool(words) and words[0].lower() not in NOT_SUBJECT
+
+
+DEMONSTRATIVES = frozenset({"das", "dies", "dieses", "es", "was"})
 
 
 def _subject_in(

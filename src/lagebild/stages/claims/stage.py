@@ -37,16 +37,22 @@ def make_claims() -> Stage:
         starts = [sentence.start for sentence in document.sentences]
         document.claims = []
         last_unit = -2  # the unit of the last claim: continuations need it right before
-        for unit, (start, end) in enumerate(sentence_units(document.text, document.sentences)):
+        units = sentence_units(document.text, document.sentences)
+        for unit, (start, end) in enumerate(units):
             found = claims_in_sentence(document.text, start, end, language)
             if not found and language == "de" and _continues(document.claims, last_unit, unit):
                 found = [f for f in (continuation(document.text, start, end),) if f]
             found = _with_headline(found, _headline(document.text, start, end, mentions))
+            found = _with_antecedent(
+                document.text, found, units[unit - 1 : unit], last_unit == unit - 1
+            )
             previous = document.claims[-1] if document.claims else None
             for item in found:
                 index = max(bisect.bisect_right(starts, start) - 1, 0)
                 claim = _claim(document, index, item, language, mentions)
                 claim = _inherited(document.text, item, claim, previous, last_unit >= unit - 2)
+                if _own_voice(claim):
+                    continue
                 document.claims.append(claim)
                 previous = claim
             last_unit = unit if found else last_unit
@@ -95,6 +101,30 @@ def _headline(text: str, start: int, end: int, mentions: Mentions) -> Found | No
     content = _trimmed(text, headline.end(), end)
     mode = "direct" if speakers and "person/" in speakers[0].entity_id else "indirect"
     return Found(start, end, headline.start(1), headline.start(1), mode, *content, "headline")
+
+
+def _with_antecedent(
+    text: str, found: list[Found], before: list[tuple[int, int]], claimed_before: bool
+) -> list[Found]:
+    """ "Das teilte X mit": the sentence before (``before``) is the content, unless it is
+    a claim of its own already (then this sentence only names its source again)."""
+    if not any(item.marker == "that" for item in found):
+        return found
+    if not before or claimed_before:
+        return [item for item in found if item.marker != "that"]
+    content = _trimmed(text, *before[0])
+    return [
+        replace(item, start=before[0][0], content_start=content[0], content_end=content[1])
+        if item.marker == "that"
+        else item
+        for item in found
+    ]
+
+
+def _own_voice(claim: Claim) -> bool:
+    """The analyst speaking ("ISW warned …"): the assessments stage's, not a claim."""
+    spoken_by = (claim.speaker or "").strip().lower()
+    return claim.speaker_id in c.OWN_VOICE or spoken_by in c.OWN_VOICE_WORDS
 
 
 def _continues(claims: list[Claim], last_unit: int, unit: int) -> bool:
