@@ -138,3 +138,17 @@ def test_function_words_and_numbers_are_not_dates(text: str) -> None:
 )
 def test_without_anchor_no_year_is_invented(text: str, expected: str | None) -> None:
     assert _tagged(text, None)[0][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Der Umsatz war im vierten Quartal gesunken.", "2021-Q4"),
+        ("Im vierten Quartal soll der Umsatz steigen.", "2022-Q4"),
+        ("Im ersten Quartal war der Umsatz gesunken.", "2022-Q1"),
+    ],
+)
+def test_quarter_rule_is_shared_with_english(text: str, value: str) -> None:
+    """One quarter handler: a quarter not begun yet, told in the past, is last year's."""
+    found = tag(text, "de", Anchor(date(2022, 5, 20)))
+    assert [f.piece.value for f in found] == [value]

@@ -57,6 +57,21 @@ def _tagged(text: str) -> list[tuple[str, str | None]]:
         ("It lasted nearly two years.", [("nearly two years", "P2Y")]),
         ("wait at least 30 days", [("at least 30 days", "P30D")]),
         ("It began almost four years ago.", [("almost four years ago", "2018")]),
+        # quarters: a year or direction word before them names their year
+        ("in the 1988 second quarter", [("the 1988 second quarter", "1988-Q2")]),
+        ("as early as next year's first quarter", [("next year's first quarter", "2023-Q1")]),
+        ("the year-ago third quarter", [("the year-ago third quarter", "2021-Q3")]),
+        ("for the fiscal-first quarter", [("the fiscal-first quarter", "2022-Q1")]),
+        ("In January this year, it rose.", [("January this year", "2022-01")]),
+        ("in June last year", [("June last year", "2021-06")]),
+        ("It said earlier this week.", [("this week", "2022-W51")]),  # "earlier" is a signal
+        ("It may come early next year.", [("early next year", "2023")]),
+        ("It ended last fall.", [("last fall", "2021-FA")]),
+        ("It closed this past spring.", [("this past spring", "2022-SP")]),
+        ("It is to resume trading Tuesday.", [("Tuesday", "2022-12-20")]),
+        ("The team planned to leave on Friday.", [("Friday", "2022-12-23")]),
+        ("The deadline was extended until Friday.", [("Friday", "2022-12-23")]),
+        ("He was hurt next to the embassy Friday.", [("Friday", "2022-12-16")]),
     ],
 )
 def test_expressions(text: str, expected: list[tuple[str, str]]) -> None:
@@ -80,6 +95,24 @@ def test_non_dates(text: str) -> None:
         value not in ("2022-05", "P6Y", "PT1S", "1998", "1990", "P3Q", "P1Q")
         for _, value in _tagged(text)
     )
+
+
+def test_a_year_period_takes_the_quarter_named_before() -> None:
+    text = "Profit rose in the third quarter. In the 2021 period, it fell."
+    assert _tagged(text)[-1] == ("the 2021 period", "2021-Q3")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("It was reported in the fourth quarter.", "2021-Q4"),  # reported before it began
+        ("It was reported in the fourth quarter of 2020.", "2020-Q4"),
+        ("It will report in the fourth quarter.", "2022-Q4"),
+    ],
+)
+def test_a_quarter_not_yet_begun_in_the_past_is_last_years(text: str, value: str) -> None:
+    anchor = Anchor(date(2022, 5, 20))
+    assert [f.piece.value for f in tag(text, "en", anchor)] == [value]
 
 
 def test_a_year_earlier_follows_the_quarter_named_before() -> None:

@@ -20,6 +20,7 @@ from lagebild.stages.times.values import (
     Direction,
     duration,
     holiday_date,
+    quarter_of,
     shifted,
     weekday_date,
     year_of_day_month,
@@ -251,7 +252,7 @@ def weekday(match: re.Match[str], ctx: Context) -> list[Piece]:
     shift = -1 if group(match, "eve") else 0
     if ctx.anchor is None:
         return piece(match, "DATE", f"XXXX-WXX-{number}")
-    direction = word_direction(group(match, "rel"), ctx.direction)
+    direction = word_direction(group(match, "rel"), _preposition_direction(match, ctx))
     day = weekday_date(ctx.anchor.day, number, direction) + timedelta(days=shift)
     if direction == "past" and group(match, "rel") and day == ctx.anchor.day:
         day -= timedelta(days=7)  # "last Friday" said on a Friday is a week ago
@@ -418,6 +419,34 @@ def season(match: re.Match[str], ctx: Context) -> list[Piece]:
         offset = {"past": -1, "future": 1}.get(word_direction(group(match, "rel"), None) or "", 0)
         year = ctx.anchor.day.year + offset
     return piece(match, "DATE", f"{year:04d}-{code}", mod=mod_of(match, ctx))
+
+
+#: Quarter ordinals of both languages by their first three characters.
+QUARTER_ORDINALS = {
+    "fir": 1, "1st": 1, "ers": 1, "1.": 1, "sec": 2, "2nd": 2, "zwe": 2, "2.": 2,
+    "thi": 3, "3rd": 3, "dri": 3, "3.": 3, "fou": 4, "4th": 4, "vie": 4, "4.": 4,
+}  # fmt: skip
+
+
+def quarter(match: re.Match[str], ctx: Context) -> list[Piece]:
+    """ "the third quarter (of 1998)", "im dritten Quartal", "next year's first quarter"."""
+    number = QUARTER_ORDINALS[match.group("q").lower()[:3]]
+    year = year_number(match) or year_number(match, "year2")
+    if year is None and ctx.anchor is not None:
+        year = _quarter_year(match, ctx, number)
+    return piece(match, "DATE", f"{year:04d}-Q{number}" if year else f"XXXX-Q{number}")
+
+
+def _quarter_year(match: re.Match[str], ctx: Context, number: int) -> int:
+    """The year a bare quarter falls in: the one a direction word names ("last year's",
+    "year-ago"), else the anchor's, or the year before when the quarter has not begun
+    yet and the clause speaks of the past ("the fourth quarter" reported in May)."""
+    assert ctx.anchor is not None
+    word = (group(match, "rel") or "").lower().split(" ")[0]
+    if word:  # "this year's", "last year's", "year-ago"
+        return ctx.anchor.day.year + {"next": 1, "this": 0}.get(word, -1)
+    later = number > quarter_of(ctx.anchor.day) and ctx.direction == "past"
+    return ctx.anchor.day.year - (1 if later else 0)
 
 
 def holiday(match: re.Match[str], ctx: Context) -> list[Piece]:

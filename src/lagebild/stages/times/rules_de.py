@@ -186,7 +186,7 @@ def _rules() -> list[r.Rule]:
         r.Rule(
             "quarter",
             _c(rf"\b(?P<q>ersten|zweiten|dritten|vierten|[1-4]\.)\sQuartal(?:s|\s{YEAR})?", ICASE),
-            _quarter,
+            r.quarter,
         ),
         r.Rule(
             "year",
@@ -359,13 +359,6 @@ def _duration_adj(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
         match.group("unit")[:3].lower()
     ]
     return r.piece(match, "DURATION", duration(r.amount(match, ctx), unit))
-
-
-def _quarter(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
-    ordinal = match.group("q").lower()[:3]
-    number = {"ers": 1, "1.": 1, "zwe": 2, "2.": 2, "dri": 3, "3.": 3, "vie": 4, "4.": 4}[ordinal]
-    year = r.year_number(match) or (ctx.anchor.day.year if ctx.anchor else None)
-    return r.piece(match, "DATE", f"{year:04d}-Q{number}" if year else f"XXXX-Q{number}")
 
 
 def _until_weekday(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:

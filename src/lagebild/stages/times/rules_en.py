@@ -17,7 +17,7 @@ from lagebild.stages.times.lexicon import (
     WEEKDAYS_EN,
     alternation,
 )
-from lagebild.stages.times.values import quarter_of, shifted
+from lagebild.stages.times.values import shifted
 
 MONTH = rf"(?P<month>{alternation(MONTHS_EN)})(?![\w-])"
 WD = rf"(?P<wd>{alternation(WEEKDAYS_EN)})"
@@ -107,6 +107,11 @@ def _rules() -> list[r.Rule]:
             ),
             r.in_month,
         ),
+        r.Rule(
+            "month-of-year",
+            _c(rf"\b{MONTH}\s(?P<rel>this|last|next)\syear\b"),
+            _month_of_relative_year,
+        ),
         r.Rule("this-month", _c(rf"\b(?P<rel>last|next|this)\s{MONTH}(?!\s\d)"), r.in_month),
         # A bare month name; "May" and "March" are also a verb and a noun.
         r.Rule("bare-month", _c(rf"\b(?!May\b|March\b){MONTH}(?!\s\d)"), r.in_month),
@@ -136,7 +141,10 @@ def _rules() -> list[r.Rule]:
         ),
         r.Rule(
             "weekday",
-            _c(rf"\b(?:(?P<rel>last|next|this|coming|past|previous)\s)?{WD}(?:\s{PART})?\b"),
+            _c(
+                rf"(?:\b(?P<prep>by|until|till|through|since)\s)?"
+                rf"(?P<t>\b(?:(?P<rel>last|next|this|coming|past|previous)\s)?{WD}(?:\s{PART})?)\b"
+            ),
             r.weekday,
         ),
         r.Rule("each-weekday", _c(rf"\b(?:each|every)\s{WD}\b"), _weekday_set),
@@ -155,16 +163,17 @@ def _rules() -> list[r.Rule]:
         ),
         r.Rule(
             "earlier-this",
-            _c(rf"\b(?:earlier|later)\s(?:this|last|next)\s{UNIT}", ICASE),
-            r.this_unit(0),
+            # TimeML leaves "earlier" outside: the expression is "this week"
+            _c(rf"\b(?:earlier|later)\s(?P<t>(?P<rel>this|last|next)\s{UNIT})", ICASE),
+            r.relative_unit,
         ),
         r.Rule(
             "mod-this",
             _c(
-                rf"\b(?P<mod>early|late|mid-|the beginning of|the start of|the middle of|the end of)\s?(?:this|the)\s{UNIT}",
+                rf"\b(?P<mod>early|late|mid-|the beginning of|the start of|the middle of|the end of)\s?(?P<rel>this|the|next|last)\s{UNIT}",
                 ICASE,
             ),
-            r.this_unit(0),
+            r.relative_unit,
         ),
         r.Rule(
             "ago",
@@ -198,10 +207,12 @@ def _rules() -> list[r.Rule]:
         r.Rule(
             "quarter",
             _c(
-                r"\b(?:the\s|this\syear's\s)?(?:fiscal\s)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?:\sof\s(?:fiscal\s)?(?P<year>(?:1[89]|20)\d\d))?\b",
+                r"\b(?:(?:the|its|their)\s)?(?:(?P<rel>(?:this|last|next)\syear's|year-ago|year-earlier)\s|"
+                r"(?P<year>(?:1[89]|20)\d\d)\s)?(?:fiscal[\s-])?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter"
+                r"(?:\sof\s(?:fiscal\s)?(?P<year2>(?:1[89]|20)\d\d))?\b",
                 ICASE,
             ),
-            _quarter,
+            r.quarter,
         ),
         r.Rule(
             "the-quarter",
@@ -210,6 +221,11 @@ def _rules() -> list[r.Rule]:
                 ICASE,
             ),
             _the_quarter,
+        ),
+        r.Rule(
+            "year-period",
+            _c(rf"\b(?:the|its)\s{YEAR}\s(?:quarter|period)\b", ICASE),
+            _year_period,
         ),
         r.Rule(
             "year-earlier",
@@ -231,7 +247,8 @@ def _rules() -> list[r.Rule]:
         r.Rule(
             "season",
             _c(
-                rf"\b(?:(?P<rel>last|next|this|early|late)\s|the\s|in\s)(?P<t>(?:(?:last|next|this)\s)?(?P<season>spring|summer|fall|autumn|winter)(?:\s(?:of\s)?{YEAR})?)\b",
+                # a season needs "in", "the" or a direction word before it ("fall" is a verb)
+                rf"(?:\bin\s|\b(?=(?:last|next|this|early|late|the)\s))(?P<t>(?:the\s|(?P<rel>last|next|this)\s(?:past\s)?)?(?:(?P<mod>early|late)\s)?(?P<season>spring|summer|fall|autumn|winter)(?:\s(?:of\s)?{YEAR})?)\b",
                 ICASE,
             ),
             r.season,
@@ -314,15 +331,19 @@ def _year_earlier(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
     return r.piece(match, "DATE", f"{ctx.anchor.day.year - 1:04d}")
 
 
-def _quarter(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
-    ordinal = match.group("q").lower()[:3]
-    number = {"fir": 1, "1st": 1, "sec": 2, "2nd": 2, "thi": 3, "3rd": 3, "fou": 4, "4th": 4}
-    year = r.year_number(match)
-    if year is None and ctx.anchor is not None:
-        later = number[ordinal] > quarter_of(ctx.anchor.day) and ctx.direction == "past"
-        year = ctx.anchor.day.year - (1 if later else 0)  # "the fourth quarter" said in May
-    value = f"{year:04d}-Q{number[ordinal]}" if year else f"XXXX-Q{number[ordinal]}"
-    return r.piece(match, "DATE", value)
+def _month_of_relative_year(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    """ "June last year", "January this year": the month of the year the word names."""
+    month = MONTHS_EN[match.group("month")]
+    if ctx.anchor is None:
+        return r.piece(match, "DATE", f"XXXX-{month:02d}")
+    offset = {"last": -1, "next": 1}.get(match.group("rel"), 0)
+    return r.piece(match, "DATE", f"{ctx.anchor.day.year + offset:04d}-{month:02d}")
+
+
+def _year_period(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    """ "the 1988 quarter" in an earnings report: the quarter last named, in 1988."""
+    year = f"{r.year_number(match):04d}"
+    return r.piece(match, "DATE", year + ctx.reference[4:] if ctx.reference else year)
 
 
 def _the_quarter(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:

@@ -23,7 +23,9 @@ FUTURE = {
     ),
     "en": re.compile(
         r"\b(?:will|won't|shall|'ll|(?:is|are|was|were) (?:expected|scheduled|set|due|"
-        r"going|slated|planning) to|plans? to|intends? to|next|upcoming|coming)\b",
+        r"going|slated|planning) to|(?:plans?|planned|intends?|intended|set|scheduled) to|"
+        # "is to resume Tuesday", "as soon as Tuesday"; "next to" is a place
+        r"(?:is|are|was|were) to|as soon as|next(?! to\b)|upcoming|coming)\b",
         re.IGNORECASE,
     ),
 }
