@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from sqlalchemy import Connection, select
 
@@ -102,14 +103,14 @@ def form_threads(
     bags = [_features(j) for j in judgements]
     weights = Weights(bags)
     by_assessor: dict[str, list[tuple[Judgement, Features]]] = defaultdict(list)
-    names = _known_ids(judgements)
+    assessor_key = _assessor_keys(judgements)
     for judgement, bag in zip(judgements, bags, strict=True):
-        by_assessor[_assessor_key(judgement, names)].append((judgement, bag))
+        by_assessor[assessor_key(judgement)].append((judgement, bag))
     threads = []
     for key, members in by_assessor.items():
         for thread in _cluster(sorted(members, key=_order), weights, threshold):
             threads.append(_record(key, thread, weights))
-    return sorted(threads, key=lambda t: (-t.reports, -_ordinal(t.last_seen), t.id))
+    return sorted(threads, key=lambda t: (-t.reports, -_ordinal(t.last_seen, 0), t.id))
 
 
 def _features(judgement: Judgement) -> Features:
@@ -122,8 +123,8 @@ def _order(member: tuple[Judgement, Features]) -> tuple[int, str, int]:
     return (_ordinal(judgement.published), judgement.document_id, judgement.assessment.start)
 
 
-def _ordinal(day: date | None) -> int:
-    return day.toordinal() if day else date.max.toordinal()
+def _ordinal(day: date | None, undated: int = date.max.toordinal()) -> int:
+    return day.toordinal() if day else undated
 
 
 def _name(judgement: Judgement) -> str:
@@ -139,12 +140,19 @@ def _known_ids(judgements: Iterable[Judgement]) -> dict[str, str]:
     return {name: ids.most_common(1)[0][0] for name, ids in seen.items()}
 
 
-def _assessor_key(judgement: Judgement, known: dict[str, str]) -> str:
-    """The entity id where known (in the record, the store or the KB), else the name."""
-    if judgement.assessment.assessor_id:
-        return judgement.assessment.assessor_id
-    name = _name(judgement)
-    return known.get(name.casefold()) or (kb_id(name) if name else None) or name.casefold()
+def _assessor_keys(judgements: Iterable[Judgement]) -> Callable[[Judgement], str]:
+    """Who judges: the entity id where known (in the record, the store or the KB), else
+    the name; each name is resolved once."""
+    known = _known_ids(judgements)
+
+    @cache
+    def by_name(name: str) -> str:
+        return known.get(name.casefold()) or (kb_id(name) if name else None) or name.casefold()
+
+    def key(judgement: Judgement) -> str:
+        return judgement.assessment.assessor_id or by_name(_name(judgement))
+
+    return key
 
 
 def _cluster(
