@@ -276,3 +276,12 @@ def test_thread_entities_are_the_common_ones_most_named_first() -> None:
     ]
     (thread,) = form_threads(judgements)
     assert thread.entity_ids == ["place/b"]
+
+
+def test_implicit_judgements_of_different_sites_are_different_assessors(store: Store) -> None:
+    for number, site in enumerate(("https://www.example.org/a", "https://news.example.net/b")):
+        text = f"Belarus is unlikely to join the war ({number})."
+        document = Document(raw_text=text, source=f"{number}.txt", language="en", url=site)
+        store.add(lagebild.analyze_document(document, published=date(2022, 3, 1 + number)))
+    threads = store.assessments(ThreadFilter(min_reports=1))
+    assert sorted(t.assessor or "" for t in threads) == ["example.org", "news.example.net"]

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from urllib.parse import urlsplit
 
 from sqlalchemy import Connection, select
 
@@ -74,15 +75,25 @@ def read_judgements(connection: Connection, since: date | None = None) -> list[J
         documents.c.published,
         documents.c.language,
         documents.c.author,
+        documents.c.url,
         assessments.c.data,
     ).join(documents, documents.c.id == assessments.c.document_id)
     if since is not None:
         query = query.where(documents.c.published >= since)
     query = query.order_by(documents.c.published, assessments.c.document_id, assessments.c.seq)
     return [
-        Judgement(doc, published, language, author, Assessment.model_validate(data))
-        for doc, published, language, author, data in connection.execute(query)
+        Judgement(doc, day, language, _writer(author, url), Assessment.model_validate(data))
+        for doc, day, language, author, url, data in connection.execute(query)
     ]
+
+
+def _writer(author: str | None, url: str | None) -> str | None:
+    """Who wrote the document: its author, else its site ("tagesschau.de"), so that
+    implicit judgements of different outlets are not one assessor."""
+    if author or not url:
+        return author
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
 
 
 def since_date(since: str | None) -> date | None:
