@@ -80,7 +80,7 @@ blamed blames denounced denounces explained explains predicted predicts emphasiz
 emphasised downplayed downplays downplay circulated demanded promoted""".split()
 #: English verbs that count only with the word they govern: "called for", "framed … as".
 GOVERNED_EN = {
-    **dict.fromkeys(("called", "calls", "call"), r"^\s+(?:\w+\s+)?(?:for|on)\b|“[^”]+”"),
+    **dict.fromkeys(("called", "calls", "call", "calling"), r"^\s+(?:\w+\s+)?(?:for|on)\b|“[^”]+”"),
     **dict.fromkeys(("framed", "frames", "defined", "defines", "portrayed"), r"\bas\b"),
     **dict.fromkeys(("demands",), r"^\s+that\b"),
     **dict.fromkeys(("proposed", "proposes"), r"^\s+(?:a|an|the|to|that)\b"),
@@ -135,7 +135,7 @@ DETERMINER_BEFORE = re.compile(
 )
 #: An English verb form after such an adjective is a noun ("false claims", "new reports").
 ADJECTIVE_BEFORE_EN = re.compile(
-    r"\b(?:false|new|similar|unfounded|baseless|unverified|further|previous|earlier|official|"
+    r"\b(?:false|new|similar|unfounded|baseless|unverified|further|previous|earlier|"
     r"several|many|multiple|numerous|repeated|widespread|such|recent|other|Russian|Ukrainian)\s+$"
 )
 #: A form in -s after a conjunction or preposition is a noun ("though calls for", "despite

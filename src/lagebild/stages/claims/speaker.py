@@ -57,11 +57,13 @@ EPITHET_REACH = 1500
 APPOSITION = re.compile(
     r"(?:\s(?:der|des|von|vom|in|im)\s[^,.;:]{0,60})?,\s((?:[A-ZÄÖÜ][\w'’-]+\s){1,2}[A-ZÄÖÜ][\w'’-]+),"
 )
+#: A participle clause after a comma: its subject is the main clause's.
+PARTICIPLE_CLAUSE = re.compile(r",\s+(?:\w+ly\s+|also\s+)?\w+ing$")
 #: "Xi Jinping’s statements": a possessive is no subject.
 POSSESSIVE = re.compile(r"[’']s\b")
 #: Between a mention and the cue: a name the entity stage did not tag, or a new subject
 #: after "and" ("… demands and the Russian prosecutor general’s office said").
-UNTAGGED_SUBJECT = re.compile(r"(?:[A-Z][a-z]+\s+[A-Z][a-z]+\s*$|\band\s+(?:the\s+)?[\w’'-]+\s)")
+UNTAGGED_SUBJECT = re.compile(r"(?:[A-Z][a-z]+\s+[A-Z][a-z]+\s*$|\band\s+(?:the\s+)?[\w’'-]+\s[^,]*$)")
 WORDS_BEFORE_EN = re.compile(r"((?:[\w'’-]+\s){1,6})$")
 QUOTING = re.compile(r"(?:zitierte|zitiert|quoted|quotes)$")
 ADDRESSING = re.compile(r"(?:told|tells|telling)$")
@@ -359,6 +361,8 @@ def _english_subject(document: Document, found: Found, mentions: Mentions) -> Sp
         if m.end <= found.cue_start and not POSSESSIVE.search(text, m.end - 2, m.end + 2)
     ]
     in_clause = [m for m in before if m.start >= found.start]
+    if in_clause and PARTICIPLE_CLAUSE.search(text, found.start, found.cue_end):
+        return _entity(in_clause[0])  # "…, claiming that …": the main clause's subject
     if in_clause and not UNTAGGED_SUBJECT.search(text, in_clause[-1].end, found.cue_start):
         return _entity(in_clause[-1])
     if in_clause:  # "… Deputy Chairman Dmitry Medvedev stated", "… and the office said"
