@@ -72,6 +72,11 @@ def _tagged(text: str) -> list[tuple[str, str | None]]:
         ("The team planned to leave on Friday.", [("Friday", "2022-12-23")]),
         ("The deadline was extended until Friday.", [("Friday", "2022-12-23")]),
         ("He was hurt next to the embassy Friday.", [("Friday", "2022-12-16")]),
+        ("It lasted two decades.", [("two decades", "P20Y")]),  # ISO has no decade unit
+        ("It earns $33 million a year.", [("a year", "P1Y")]),
+        ("Sales in the latest period rose.", [("the latest period", "2022-Q3")]),
+        ("It expects a gain for the full year.", [("the full year", "2022")]),
+        ("for the year ended Sept. 30", [("the year", "P1Y"), ("Sept. 30", "2022-09-30")]),
     ],
 )
 def test_expressions(text: str, expected: list[tuple[str, str]]) -> None:

@@ -217,7 +217,8 @@ def _rules() -> list[r.Rule]:
         r.Rule(
             "the-quarter",
             _c(
-                r"\bthe\s(?:(?P<cur>current|present)\s|(?:latest|recent|most recent|just-ended)\s)?quarter\b",
+                r"\bthe\s(?:(?P<cur>current|present)\s|(?:latest|recent|most recent|just-ended)\s)?quarter\b"
+                r"|\bthe\s(?:latest|most recent|just-ended)\speriod\b",
                 ICASE,
             ),
             _the_quarter,
@@ -293,6 +294,23 @@ def _rules() -> list[r.Rule]:
             r.set_adverb,
         ),
         r.Rule("every", _c(rf"\b(?:every|each|per)\s{UNIT}", ICASE), r.every),
+        r.Rule(
+            "year-ended",
+            # "the year ended Sept. 30": a reporting period given by its end, a duration
+            _c(r"\b(?P<t>the\s(?:fiscal\s)?(?P<unit>year))\s(?:ended|ending)\b", ICASE),
+            r.span_of_time,
+        ),
+        r.Rule("full-year", _c(r"\bthe\sfull\s(?P<unit>year)\b", ICASE), r.this_unit(0)),
+        r.Rule(
+            "per-unit",
+            # "$33 million a year", "four flights a week": a rate, TIMEX3 SET
+            _c(
+                rf"(?:\d|\b(?:{alternation(NUMBERS_EN)}|million|billion|thousand|hundred|percent|cents?|"
+                rf"dollars?|pence|yen))(?:\s[a-z]+s)?\s(?P<t>an?\s{UNIT})(?!\s(?:ago|earlier|later|before|after|or)\b)",
+                ICASE,
+            ),
+            r.every,
+        ),
         r.Rule("times-a", _c(rf"\b(?:once|twice|\w+ times)\s(?P<t>an?\s{UNIT})", ICASE), r.every),
     ]
 

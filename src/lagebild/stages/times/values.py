@@ -127,8 +127,14 @@ def shifted(anchor: date, amount: int, unit: str) -> str:
     return f"{anchor.year + amount:04d}"
 
 
+#: Units longer than a year, in years.
+YEARS_PER = {"DE": 10, "CE": 100}
+
+
 def duration(amount: float | None, unit: str) -> str:
     """TIMEX3 duration: P3M, PT24H, PXD for a vague amount, P2.5Y for a fraction."""
+    if amount is not None and unit in YEARS_PER:  # ISO has no decade: "two decades" is P20Y
+        amount, unit = amount * YEARS_PER[unit], "Y"
     count = "X" if amount is None else f"{amount:g}"
     if unit.startswith("T"):
         return f"PT{count}{unit[1:]}"
