@@ -63,7 +63,9 @@ PARTICIPLE_CLAUSE = re.compile(r",\s+(?:\w+ly\s+|also\s+)?\w+ing$")
 POSSESSIVE = re.compile(r"[’']s\b")
 #: Between a mention and the cue: a name the entity stage did not tag, or a new subject
 #: after "and" ("… demands and the Russian prosecutor general’s office said").
-UNTAGGED_SUBJECT = re.compile(r"(?:[A-Z][a-z]+\s+[A-Z][a-z]+\s*$|\band\s+(?:the\s+)?[\w’'-]+\s[^,]*$)")
+UNTAGGED_SUBJECT = re.compile(
+    r"(?:[A-Z][a-z]+\s+[A-Z][a-z]+\s*$|\band\s+(?:the\s+)?[\w’'-]+\s[^,]*$)"
+)
 WORDS_BEFORE_EN = re.compile(r"((?:[\w'’-]+\s){1,6})$")
 QUOTING = re.compile(r"(?:zitierte|zitiert|quoted|quotes)$")
 ADDRESSING = re.compile(r"(?:told|tells|telling)$")
