@@ -77,6 +77,17 @@ def _tagged(text: str) -> list[tuple[str, str | None]]:
         ("Sales in the latest period rose.", [("the latest period", "2022-Q3")]),
         ("It expects a gain for the full year.", [("the full year", "2022")]),
         ("for the year ended Sept. 30", [("the year", "P1Y"), ("Sept. 30", "2022-09-30")]),
+        (
+            "shot on the night of Friday, Oct. 23",
+            [("the night of Friday, Oct. 23", "2022-10-23TNI")],
+        ),
+        ("In March, it rose.", [("March", "2022-03")]),
+        ("through the nineties", [("the nineties", "199")]),
+        ("the 11th century temple", [("the 11th century", "10")]),
+        (
+            "up from the corresponding period last year",
+            [("the corresponding period last year", "2021")],
+        ),
     ],
 )
 def test_expressions(text: str, expected: list[tuple[str, str]]) -> None:

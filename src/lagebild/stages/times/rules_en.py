@@ -36,9 +36,11 @@ CLOCK24 = (
     r"(?:\s(?:local|Moscow|Kyiv|Kiev|Eastern)\stime|\s(?:EST|EDT|GMT|UTC|CET|MSK|ET))?"
 )
 ONE_MONTH_BEFORE = (
-    r"(?:in|since|until|till|by|through|during|from|to|of|each|every|before|after|between|and)"
+    r"(?i:in|since|until|till|by|through|during|from|to|of|each|every|before|after|between|and)"
 )
 ICASE = re.IGNORECASE
+#: "the night of", "overnight on": a part of the day a date then names.
+PART_OF = r"\b(?P<dpart>overnight|(?:the\s)?(?:night|morning|evening|afternoon))\s(?:on|of)\s"
 #: Look like an amount of time but are an ordinal or a fraction ("three-quarters of").
 NOT_AMOUNT = r"an?\ssecond\b|\w+-quarters\b|an?\squarter\sof\b"
 #: Modifiers TimeML keeps inside an amount's extent ("nearly two years", "at least 30 days").
@@ -49,6 +51,8 @@ AMOUNT_MOD = (
 #: Fixed and movable holidays of English-language reporting.
 HOLIDAYS = r"christmas(?:\sday|\seve)?|new year's (?:day|eve)|thanksgiving(?:\sday)?|easter(?:\ssunday)?|independence day|election day"
 SPELLED_DECADES = "ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+#: "the twenties" ... "the nineties" without their "-ies".
+DECADE_STEMS = "twent|thirt|fort|fift|sixt|sevent|eight|ninet"
 SPELLED_UNITS = "one|two|three|four|five|six|seven|eight|nine"
 
 
@@ -77,11 +81,10 @@ def _rules() -> list[r.Rule]:
         r.Rule("day-month", _c(rf"\b{DAY}\s(?:of\s)?{MONTH}(?:,?\s{YEAR})?"), r.on_date),
         r.Rule(
             "part-of-date",
-            _c(
-                rf"\b(?P<part>overnight|(?:the\s)?(?:night|morning|evening|afternoon))\s(?:on|of)\s(?:{WD}|{MONTH}\s{DAY}(?:,?\s{YEAR})?)"
-            ),
+            _c(rf"{PART_OF}(?:{WD},?\s)?{MONTH}\s{DAY}(?:,?\s{YEAR})?"),
             _part_of_date,
         ),
+        r.Rule("part-of-weekday", _c(rf"{PART_OF}{WD}\b"), _part_of_date),
         r.Rule("iso-date", _c(r"\b(?P<year>\d{4})-(?P<mm>\d\d)-(?P<day>\d\d)\b"), r.numeric_date),
         r.Rule(
             "us-date",
@@ -234,6 +237,16 @@ def _rules() -> list[r.Rule]:
             _year_earlier,
         ),
         r.Rule(
+            "same-period-last-year",
+            # the period of a year before the one reported on: "a year earlier" in other words
+            _c(
+                r"\b(?:the\s(?:same|corresponding|comparable)\s(?:period|quarter)\s(?:of\s)?last\syear"
+                r"|last\syear's\s(?:quarter|period))\b",
+                ICASE,
+            ),
+            _year_earlier,
+        ),
+        r.Rule(
             "year",
             _c(rf"(?<![\d$€£.,/#-]){YEAR}(?![\d%]|\.\d|,\d|\s?(?:%|percent|per cent|-\d))"),
             r.in_year,
@@ -244,6 +257,16 @@ def _rules() -> list[r.Rule]:
             "decade",
             _c(r"\b(?:the\s)?(?:(?P<mod>early|mid-|late)\s?)?(?P<dec>(?:1[89]|20)\d)0'?s\b"),
             r.decade,
+        ),
+        r.Rule(
+            "decade-word",
+            _c(rf"\b(?:the\s)?(?:(?P<mod>early|mid-|late)\s?)?(?P<dec>{DECADE_STEMS})ies\b", ICASE),
+            _decade_word,
+        ),
+        r.Rule(
+            "century",
+            _c(r"\b(?:the\s)?(?P<ord>1\d|20|21|[2-9])(?:st|nd|rd|th)[\s-]century\b", ICASE),
+            _century,
         ),
         r.Rule(
             "season",
@@ -316,8 +339,8 @@ def _rules() -> list[r.Rule]:
 
 
 def _part_of_date(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
-    word = match.group("part").split()[-1]
-    found = r.weekday(match, ctx) if match.group("wd") else r.on_date(match, ctx)
+    word = match.group("dpart").split()[-1]
+    found = r.on_date(match, ctx) if match.group("month") else r.weekday(match, ctx)
     if not found or found[0].value is None or len(found[0].value) != 10:
         return found
     start, end = r.span(match)
@@ -362,6 +385,20 @@ def _year_period(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
     """ "the 1988 quarter" in an earnings report: the quarter last named, in 1988."""
     year = f"{r.year_number(match):04d}"
     return r.piece(match, "DATE", year + ctx.reference[4:] if ctx.reference else year)
+
+
+def _decade_word(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    """ "the nineties": the last such decade up to the anchor (no anchor, no century)."""
+    tens = DECADE_STEMS.split("|").index(match.group("dec").lower()) + 2
+    if ctx.anchor is None:
+        return r.piece(match, "DATE", None)
+    century = ctx.anchor.day.year // 100 - (tens * 10 > ctx.anchor.day.year % 100)
+    return r.piece(match, "DATE", f"{century:02d}{tens}", mod=r.mod_of(match, ctx))
+
+
+def _century(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    """ "the 20th century" is 19xx: TIMEX3 writes its two leading digits, "19"."""
+    return r.piece(match, "DATE", f"{int(match.group('ord')) - 1:02d}")
 
 
 def _the_quarter(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
