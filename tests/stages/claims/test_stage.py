@@ -331,3 +331,22 @@ def test_aeussern_needs_what_was_said(text: str, count: int) -> None:
 def test_the_analysts_own_voice_is_no_claim(text: str) -> None:
     language = "en" if "assessed" in text else "de"
     assert _claims(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_id"),
+    [
+        (
+            "Zuvor hatte das Verteidigungsministerium der Ukraine den Schritt angekündigt.",
+            "org/ukrainian-defence-ministry",
+        ),
+        ("Laut dem Generalstab der Ukraine wurden Dörfer geräumt.", "org/ukrainian-general-staff"),
+    ],
+)
+def test_a_national_body_named_by_head_and_country(text: str, speaker_id: str) -> None:
+    assert _speakers(text)[0][1] == speaker_id
+
+
+def test_statement_date_is_the_first_date_of_the_clause() -> None:
+    (claim,) = _claims("Am 3. Januar sagte Putin, Russland werde am 1. März liefern.")
+    assert (claim.date, claim.date_source) == ("2023-01-03", "sentence")

@@ -49,17 +49,17 @@ class Mentions:
     def same_head(self, head: str, before: int) -> Candidate | None:
         """The latest actor mention before ``before`` whose last word ends in ``head``
         ("Verteidigungsministerium" for "Ministerium", "Gouverneurs" for "Gouverneur")."""
-        stem = _stem(head)
+        stem = noun_stem(head)
         if len(stem) < 4:
             return None
         for item in reversed(self.between(before - HEAD_REACH, before)):
             last = item.text.split()[-1] if item.text.split() else ""
-            if item.actor and _stem(last).endswith(stem):
+            if item.actor and noun_stem(last).endswith(stem):
                 return item
         return None
 
 
-def _stem(word: str) -> str:
+def noun_stem(word: str) -> str:
     """A German noun without its case ending, lower case: "Generalstabs" → "generalstab"."""
     folded = word.lower()
     for ending in ("es", "s", "en", "n"):

@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from lagebild.kb import load_kb
-from lagebild.records import Document, Span
+from lagebild.kb.model import Entity
+from lagebild.records import Document, EntityType, Span
 from lagebild.stages.claims.detect import STAMP_PREFIX, Found
-from lagebild.stages.claims.mentions import Candidate, Mentions
+from lagebild.stages.claims.mentions import Candidate, Mentions, noun_stem
 from lagebild.stages.entities.coref import Antecedent, pronoun_gender, resolve_pronoun
 
 #: How far (characters) a speaker may stand from its cue.
@@ -296,10 +298,34 @@ def _named(document: Document, mentions: Mentions, start: int, end: int) -> Spea
     heads = [m for m in heads if not _compound_part(text, m)]
     if heads:
         return Speaker(phrase, heads[0].entity_id, "entity")
+    countries = {
+        m.entity_id for m in mentions.between(start, end) if m.entity_id.startswith("place/")
+    }
+    body = _national_body(noun_stem(head), frozenset(countries)) if len(countries) == 1 else None
+    if body:  # "das Verteidigungsministerium der Ukraine", "das ukrainische Militär"
+        return Speaker(phrase, body, "phrase")
     referent = mentions.same_head(head, before=start)
     if referent is None and EPITHET.match(phrase) and PERSON_HEAD.search(head):
         return Speaker(phrase, _recent_speaker(document, start), "phrase")
     return Speaker(phrase, referent.entity_id if referent else None, "phrase")
+
+
+@cache
+def _national_body(stem: str, countries: frozenset[str]) -> str | None:
+    """The one organisation of the country whose names have the head noun as a word."""
+    (country,) = countries
+    found = {
+        entity.id
+        for entity in load_kb().entities(EntityType.ORGANIZATION)
+        if entity.country == country and stem in _name_stems(entity)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _name_stems(entity: Entity) -> set[str]:
+    forms = [name for names in entity.names.values() for name in names]
+    forms += [alias.text for alias in entity.aliases]
+    return {noun_stem(word) for form in forms for word in form.split() if word[:1].isupper()}
 
 
 def _recent_speaker(document: Document, before: int) -> str | None:

@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 
 from lagebild.pipeline import Stage, register_stage
-from lagebild.records import Claim, Document, Span
+from lagebild.records import Claim, Document, Span, TimeExpression
 from lagebild.stages.claims import cues as c
 from lagebild.stages.claims.continuation import continuation, sentence_units
 from lagebild.stages.claims.detect import Found, _trimmed, claims_in_sentence
@@ -34,6 +34,7 @@ def make_claims() -> Stage:
     def claims(document: Document) -> Document:
         language = document.language or "en"
         mentions = Mentions(document)
+        times = _Times(document.times)
         starts = [sentence.start for sentence in document.sentences]
         document.claims = []
         last_unit = -2  # the unit of the last claim: continuations need it right before
@@ -49,7 +50,7 @@ def make_claims() -> Stage:
             previous = document.claims[-1] if document.claims else None
             for item in found:
                 index = max(bisect.bisect_right(starts, start) - 1, 0)
-                claim = _claim(document, index, item, language, mentions)
+                claim = _claim(document, index, item, language, mentions, times)
                 claim = _inherited(document.text, item, claim, previous, last_unit >= unit - 2)
                 if _own_voice(claim):
                     continue
@@ -149,12 +150,17 @@ def _inherited(
 
 
 def _claim(
-    document: Document, index: int, found: Found, language: str, mentions: Mentions
+    document: Document,
+    index: int,
+    found: Found,
+    language: str,
+    mentions: Mentions,
+    times: _Times,
 ) -> Claim:
     text = document.text
     reporter = speaker_of(document, found, language, mentions)
     speaker = _cited(document, found, mentions) or reporter
-    date, date_source = _date(document, found)
+    date, date_source = _date(document, found, times)
     stance, stance_cue = _stance(document, index, found)
     medium = c.MEDIUM.search(text, found.start, found.end)
     return Claim(
@@ -213,11 +219,25 @@ def _cue(text: str, found: Found) -> str | None:
     return word
 
 
-def _date(document: Document, found: Found) -> tuple[str | None, str]:
-    for time in document.times:
-        inside_clause = found.start <= time.start < found.end
+class _Times:
+    """The document's time expressions in text order, looked up by offset (bisect)."""
+
+    def __init__(self, times: list[TimeExpression]) -> None:
+        self.items = sorted(times, key=lambda time: time.start)
+        self.starts = [time.start for time in self.items]
+
+    def between(self, low: int, high: int) -> list[TimeExpression]:
+        return self.items[
+            bisect.bisect_left(self.starts, low) : bisect.bisect_left(self.starts, high)
+        ]
+
+
+def _date(document: Document, found: Found, times: _Times) -> tuple[str | None, str]:
+    """A date of the clause outside the content ("sagte am Montag"), else the ticker
+    block's stamp, else the document date."""
+    for time in times.between(found.start, found.end):
         in_content = found.content_start <= time.start < found.content_end
-        if inside_clause and not in_content and time.type in ("DATE", "TIME") and time.value:
+        if not in_content and time.type in ("DATE", "TIME") and time.value:
             return time.value, "sentence"
     block = _block_anchor(document, found.start)
     if block:
