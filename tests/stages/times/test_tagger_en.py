@@ -113,6 +113,23 @@ def test_non_dates(text: str) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("In 1995 he was promoted, and the following year he left.", "1996"),
+        ("It began on May 3, 2021. Later that day, it ended.", "2021-05-03"),
+        ("It began in March 2021. The following month, it ended.", "2021-04"),
+        ("It began on May 3, 2021 and ended the next day.", "2021-05-04"),
+    ],
+)
+def test_narrative_expressions_count_from_the_date_told_last(text: str, value: str) -> None:
+    assert _tagged(text)[-1][1] == value
+
+
+def test_that_day_without_a_day_told_before_gets_no_value() -> None:
+    assert _tagged("In 2021 it grew. That day, it fell.") == [("2021", "2021")]
+
+
 def test_a_year_period_takes_the_quarter_named_before() -> None:
     text = "Profit rose in the third quarter. In the 2021 period, it fell."
     assert _tagged(text)[-1] == ("the 2021 period", "2021-Q3")

@@ -19,6 +19,7 @@ from lagebild.stages.times.values import (
     Anchor,
     Direction,
     duration,
+    duration_and_half,
     holiday_date,
     quarter_of,
     shifted,
@@ -59,6 +60,9 @@ class Context:
     language: str
     #: The last quarter the text named ("the third quarter"): what "a year earlier" shifts.
     reference: str | None = None
+    #: The last calendar date the text stated (year, month or day): what "that year" and
+    #: "the following month" count from.
+    narrative: str | None = None
     months: Mapping[str, int] = field(default_factory=dict)
     weekdays: Mapping[str, int] = field(default_factory=dict)
     units: Mapping[str, str] = field(default_factory=dict)
@@ -377,7 +381,9 @@ def shift_reference(reference: str, years: int) -> str:
 
 
 def span_of_time(match: re.Match[str], ctx: Context) -> list[Piece]:
-    value = duration(amount(match, ctx), unit_of(match, ctx))
+    count, unit = amount(match, ctx), unit_of(match, ctx)
+    half = group(match, "half") or group(match, "half2")  # "2 1/2 years", "an hour and a half"
+    value = duration_and_half(int(count), unit) if half and count else duration(count, unit)
     return piece(match, "DURATION", value, mod=mod_of(match, ctx))
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from lagebild.stages.times import rules as r
 from lagebild.stages.times.lexicon import (
@@ -17,7 +18,7 @@ from lagebild.stages.times.lexicon import (
     WEEKDAYS_EN,
     alternation,
 )
-from lagebild.stages.times.values import shifted
+from lagebild.stages.times.values import month_value, shift_months, shifted
 
 MONTH = rf"(?P<month>{alternation(MONTHS_EN)})(?![\w-])"
 WD = rf"(?P<wd>{alternation(WEEKDAYS_EN)})"
@@ -134,7 +135,8 @@ def _rules() -> list[r.Rule]:
         r.Rule(
             "relative-day",
             _c(
-                rf"\b(?P<w>the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow)(?:\s{PART})?\b",
+                rf"\b(?:(?:early|late|mid-?)\s?(?P<part2>morning|afternoon|evening)\s)?"
+                rf"(?P<w>the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow)(?:\s{PART})?\b",
                 ICASE,
             ),
             r.relative_day_word(rel_day),
@@ -192,6 +194,16 @@ def _rules() -> list[r.Rule]:
             r.shifted_amount(1),
         ),
         r.Rule(
+            "narrative",
+            # counted from the date the text told last, not from the document date
+            _c(
+                r"\b(?:(?:later|earlier)\s)?(?:that\s(?:same\s)?|the\s(?P<rel>following|previous|preceding)\s)"
+                r"(?P<unit>day|month|year)\b|\bthe\s(?P<next>next)\s(?P<unit2>day)\b",
+                ICASE,
+            ),
+            _narrative,
+        ),
+        r.Rule(
             "the-past-n",
             _c(
                 rf"\b(?:the\s)?(?:past|last|next|coming|previous|first|final|following)\s(?:{NUM}[\s-])?{UNIT}",
@@ -202,7 +214,8 @@ def _rules() -> list[r.Rule]:
         r.Rule(
             "duration",
             _c(
-                rf"\b(?:the\s)?{AMOUNT_MOD}(?!{NOT_AMOUNT}){NUM}[\s-]{UNIT}(?:-long)?(?![\s-]old\b)",
+                rf"\b(?:the\s)?{AMOUNT_MOD}(?!{NOT_AMOUNT}){NUM}(?P<half>\s1/2|\sand\sa\shalf)?[\s-]{UNIT}"
+                rf"(?P<half2>\sand\sa\shalf)?(?:-long)?(?![\s-]old\b)",
                 ICASE,
             ),
             r.span_of_time,
@@ -399,6 +412,23 @@ def _decade_word(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
 def _century(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
     """ "the 20th century" is 19xx: TIMEX3 writes its two leading digits, "19"."""
     return r.piece(match, "DATE", f"{int(match.group('ord')) - 1:02d}")
+
+
+def _narrative(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    """ "that year", "the following month", "the next day": the date told last, moved."""
+    unit = (match.group("unit") or match.group("unit2")).lower()
+    word = (match.group("rel") or match.group("next") or "").lower()
+    offset = {"": 0, "following": 1, "next": 1}.get(word, -1)
+    told = ctx.narrative or ""
+    if len(told) < {"year": 4, "month": 7, "day": 10}[unit]:
+        return []  # nothing told at that precision: no value to give
+    if unit == "year":
+        return r.piece(match, "DATE", f"{int(told[:4]) + offset:04d}")
+    if unit == "month":
+        return r.piece(
+            match, "DATE", month_value(*shift_months(date.fromisoformat(told[:7] + "-01"), offset))
+        )
+    return r.piece(match, "DATE", (date.fromisoformat(told) + timedelta(days=offset)).isoformat())
 
 
 def _the_quarter(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:

@@ -60,20 +60,36 @@ def tag(
     rules, base = rules_for(language)
     found: list[Found] = []
     reference: str | None = None
+    narrative: str | None = None
     for rule, match in _select(text, rules):
         local = _anchor_at(blocks, match.start(), anchor)
         decision = direction_at(text, match.start(), match.end(), base.language)
-        context = replace(base, anchor=local, direction=decision.direction, reference=reference)
+        context = replace(
+            base,
+            anchor=local,
+            direction=decision.direction,
+            reference=reference,
+            narrative=narrative,
+        )
         try:
             pieces = rule.handler(match, context)
         except (ValueError, KeyError):
             continue  # "31. Februar", an unknown day part: not a date we can state
         found += [Found(p, local, decision) for p in pieces]
+        narrative = next((p.value for p in pieces if _calendar(p)), narrative)
         if rule.name in REFERENCE_RULES:
             reference = next(
                 (p.value for p in pieces if p.value and QUARTER.match(p.value)), reference
             )
     return _clock_days(text, _merge_date_and_clock(text, found))
+
+
+CALENDAR = re.compile(r"^\d{4}(?:-\d\d){0,2}$")
+
+
+def _calendar(piece: Piece) -> bool:
+    """A year, month or day: what a later "that year" or "the following day" counts from."""
+    return piece.type == "DATE" and piece.value is not None and bool(CALENDAR.match(piece.value))
 
 
 #: How far back (characters) a named day still dates a bare clock time.

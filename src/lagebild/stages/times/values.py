@@ -143,6 +143,20 @@ def duration(amount: float | None, unit: str) -> str:
     return f"P{count}{unit}"
 
 
+#: The next smaller unit and how many of it make half of a unit.
+HALF_IN_SMALLER = {"Y": ("M", 6), "D": ("TH", 12), "TH": ("TM", 30), "TM": ("TS", 30)}
+
+
+def duration_and_half(whole: int, unit: str) -> str:
+    """ "2 1/2 years" is P2Y6M and "an hour and a half" PT1H30M (TIMEX3 wants integers
+    where the next unit can carry the half); else a decimal, P1.5M."""
+    if unit not in HALF_IN_SMALLER:
+        return duration(whole + 0.5, unit)
+    smaller, count = HALF_IN_SMALLER[unit]
+    clock = "T" if smaller.startswith("T") and not unit.startswith("T") else ""
+    return f"{duration(whole, unit)}{clock}{count}{smaller[-1]}"
+
+
 def precision_of(value: str | None) -> str:
     """The granularity a TIMEX3 value states: minute, hour, part-of-day, day, week,
     month, quarter, season, year, decade, century, reference, duration, set or unknown."""
