@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from lagebild.records import Span
 from lagebild.stages.claims import cues as c
-from lagebild.stages.claims.detect import STAMP_PREFIX, Found, _trimmed
+from lagebild.stages.claims.found import STAMP_PREFIX, Found, trimmed
 
 #: A speech quotation may run over sentences but not over a blank line.
 QUOTATION = re.compile(r"„[^“”\"„\n]{1,3000}[“”\"]|»[^«»\n]{1,3000}«|“[^”“\n]{1,3000}”")
@@ -52,7 +52,7 @@ def continuation(text: str, start: int, end: int) -> Found | None:
         return None
     if not _subjunctive(text, start, end):
         return None
-    content = _trimmed(text, start, end)
+    content = trimmed(text, start, end)
     return Found(start, end, start, start, "indirect", *content, "previous", start)
 
 

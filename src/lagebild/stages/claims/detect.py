@@ -14,19 +14,20 @@ Order of evidence, per sentence:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import pairwise
 
 from lagebild.stages.claims import cues as c
+from lagebild.stages.claims.found import CLAUSE_STOP, Found, required_words, trimmed
+from lagebild.stages.claims.sources import demonstrative_report, source, unattributed, wonach
 
-CLAUSE_STOP = re.compile(
-    r";|,\s(?:während|wobei|aber|sondern|obwohl|while|whereas|but|although|though)\b|\s[–—]\s"
-)
 #: A second speech verb coordinated with the first: "… and falsely claimed …".
 COORDINATED_CUE = re.compile(
     r",?\s(?:and|und|but|aber)\s(?=(?:[A-ZÄÖÜ][\w’'-]*\s){0,3}(?:\w+ly\s|also\s|auch\s)?"
     rf"(?:{c.SPEECH_VERB['en'].pattern}|{c.SPEECH_VERB['de'].pattern}))"
 )
+
+
 #: An adverbial between cue and comma ("sagte am 19. Dezember, …"); ordinal dots allowed.
 LEAD_TO_COMMA = re.compile(r"(?:\s*(?:[^\s,.;:“”„\"]|(?<=\d)\.)+){0,5}?,\s")
 #: The content conjunction after a cue, past a short adverbial ("stated on March 5 that").
@@ -35,35 +36,10 @@ CONJUNCTION_AFTER = {
     "de": re.compile(r"(?:[^.;:]|(?<=\d)\.){0,120}?\b(?:dass|ob)\b"),
     "en": re.compile(r"(?:[^.;:]|(?<=\d)\.){0,50}?\b(?:that|whether)\b"),
 }
+
+
 #: "wie Reuters berichtet", "Wie der Generalstab mitteilt, …": the cue's own clause.
 AS_CLAUSE = re.compile(r"(?:^|,)\s*(?:[^,]{0,40}:\s*)?[Ww]ie\s[^,]{0,80}$")
-
-
-@dataclass(frozen=True)
-class Found:
-    """A claim's skeleton in clean-text offsets; the speaker is found afterwards."""
-
-    start: int
-    end: int
-    cue_start: int
-    cue_end: int
-    mode: str
-    content_start: int
-    content_end: int
-    #: Where a source marker's speaker stands: "after" ("laut X"), "before" ("X zufolge"),
-    #: "subject" ("nach eigenen Angaben"), "previous" (a source named before: "demnach",
-    #: Konjunktiv continuations), "none" ("reportedly"), "as" ("wie X mitteilt"), "that"
-    #: ("Das teilte X mit": the content is the sentence before); "" for verbs and quotes.
-    marker: str = ""
-    sentence_start: int = 0
-
-    @property
-    def source_marker(self) -> bool:
-        return self.marker not in ("", "as", "that")
-
-    @property
-    def has_cue(self) -> bool:
-        return self.cue_end > self.cue_start
 
 
 def claims_in_sentence(text: str, start: int, end: int, language: str) -> list[Found]:
@@ -87,7 +63,7 @@ def _clause_claim(
     text: str, start: int, end: int, lang: str, quotes: list[tuple[int, int]]
 ) -> Found | None:
     verbs = _verbs(text, start, end, lang, quotes)
-    anaphoric = _demonstrative_report(text, start, end, lang)
+    anaphoric = demonstrative_report(text, start, end, lang)
     if anaphoric:
         return anaphoric
     for verb in verbs:
@@ -96,36 +72,15 @@ def _clause_claim(
             return replace(found, marker="previous")
         if found:
             return found
-    source = _source(text, start, end, lang) or _wonach(text, start, end, lang)
-    if source:
-        return source
+    marked = source(text, start, end, lang) or wonach(text, start, end, lang)
+    if marked:
+        return marked
     if verbs:
         return _reported(text, start, end, verbs[0])
     noun = (c.SPEECH_NOUNS_DE if lang == "de" else c.SPEECH_NOUNS_EN).search(text, start, end)
     if noun and _has_speaker_verb(text, start, end, lang):
         return _noun_claim(text, start, end, noun, lang)
-    return _unattributed(text, start, end, lang)
-
-
-def _demonstrative_report(text: str, start: int, end: int, lang: str) -> Found | None:
-    """ "Das teilte der Minister mit.", "Das sagte Putin.": the sentence before is what was
-    said; the stage fills in its content (marker "that").  Not "Das behauptete Ziel wurde
-    verfehlt", where a second verb shows the form to be an adjective."""
-    lead = DEMONSTRATIVE_LEAD.match(text, start, end) if lang == "de" else None
-    verb = c.SPEECH_VERB["de"].match(text, lead.end(), end) if lead else None
-    if verb is None or SECOND_VERB.search(text, verb.end(), end):
-        return None
-    required = _required_words(verb.group(), "de")
-    after = text[verb.end() : end]
-    if required and not any(re.search(pattern, after) for pattern in required):
-        return None
-    return Found(start, end, *verb.span(), "indirect", start, start, "that")
-
-
-DEMONSTRATIVE_LEAD = re.compile(r"\s*(?:[^:\n]{0,60}\d\sUhr:\s*)?(?:Das|Dies)(?:\s+alles)?\s+")
-SECOND_VERB = re.compile(
-    r"\b(?:ist|war|wurde|wird|sind|waren|wurden|hat|hatte|haben|bleibt|blieb)\b"
-)
+    return unattributed(text, start, end, lang)
 
 
 def _verbs(
@@ -162,24 +117,12 @@ def _valid_verb(text: str, match: re.Match[str], start: int, end: int, language:
         return False
     if language == "en" and match.group().endswith("s") and c.NOUN_CONTEXT_EN.search(before):
         return False
-    required = _required_words(match.group(), language)
+    required = required_words(match.group(), language)
     if not required:
         return True
     stop = CLAUSE_STOP.search(text, match.end(), end)
     after = text[match.end() : stop.start() if stop else end]
     return any(re.search(pattern, after) for pattern in required)
-
-
-def _required_words(verb: str, language: str) -> list[str]:
-    """What must follow a verb in its clause for it to be a cue: a separated particle
-    ("teilte … mit") or a governed word ("sprach von", "called for")."""
-    if language != "de":
-        governed = c.GOVERNED_EN.get(verb)
-        return [governed] if governed else []
-    particle = c.ALL_PARTICLES_DE.get(verb)
-    required = [rf"\b{particle}\b"] if particle else []
-    governed_de = c.GOVERNED_DE.get(verb)
-    return [*required, governed_de] if governed_de else required
 
 
 def _speech_quote(text: str, quote: re.Match[str], sentence_start: int) -> bool:
@@ -219,7 +162,7 @@ def _indirect(text: str, start: int, end: int, verb: re.Match[str], lang: str) -
     conjunction = _conjunction_after(text, verb.end(), end, lang)
     if conjunction:
         stop = CLAUSE_STOP.search(text, conjunction.end(), end)
-        content = _trimmed(text, conjunction.end(), stop.start() if stop else end)
+        content = trimmed(text, conjunction.end(), stop.start() if stop else end)
         if content[1] - content[0] > 8:
             return Found(start, end, *verb.span(), "indirect", *content)
     after = _clause_after(text, verb.end(), end)
@@ -229,7 +172,7 @@ def _indirect(text: str, start: int, end: int, verb: re.Match[str], lang: str) -
     fronted = before > start and text[before + 1 : verb.start()].strip(' “”"') == ""
     if fronted and _reporting_clause(text, start, before, verb, end, lang):
         # "…, sagte Putin" / "…, teilte das Ministerium mit": a reporting clause
-        return Found(start, end, *verb.span(), "indirect", *_trimmed(text, start, before))
+        return Found(start, end, *verb.span(), "indirect", *trimmed(text, start, before))
     return None
 
 
@@ -287,10 +230,10 @@ def _as_clause(text: str, start: int, end: int, verb: re.Match[str]) -> Found | 
     if lead is None:
         return None
     if text[start : start + lead.start()].strip(" ,"):  # "…, wie X berichtet"
-        content = _trimmed(text, start, start + lead.start())
+        content = trimmed(text, start, start + lead.start())
     else:  # "Wie X mitteilt, …"
         comma = text.find(",", verb.end(), end)
-        content = _trimmed(text, comma + 1 if comma != -1 else verb.end(), end)
+        content = trimmed(text, comma + 1 if comma != -1 else verb.end(), end)
     if content[1] - content[0] <= 8:
         return None
     return Found(start, end, *verb.span(), "indirect", *content, "as")
@@ -343,95 +286,9 @@ ENGLISH_FINITE = re.compile(
 )
 
 
-def _source(text: str, start: int, end: int, lang: str) -> Found | None:
-    """ "Laut Lukaschenko wird …", "According to the MoD, …", "dem Stab zufolge …",
-    "…, so Selenskyj", "nach eigenen Angaben", "Demnach …"."""
-    marker = (c.SOURCE_DE if lang == "de" else c.SOURCE_EN).search(text, start, end)
-    lead = text[start : marker.start()].strip() if marker else ""
-    if marker and (lead == "" or lead.endswith(":")):  # a ticker stamp may precede it
-        begin = _after_source_phrase(text, marker.end(), end)
-        return Found(start, end, *marker.span(), "indirect", *_trimmed(text, begin, end), "after")
-    if marker:  # inside the clause: the clause is what the source says
-        return Found(start, end, *marker.span(), "indirect", *_trimmed(text, start, end), "after")
-    return _postposed_source(text, start, end, lang)
-
-
-def _postposed_source(text: str, start: int, end: int, lang: str) -> Found | None:
-    so = c.SO_SOURCE.search(text, start, end) if lang == "de" else None
-    if so:
-        content = _trimmed(text, start, so.start())
-        return Found(start, end, *so.span(1), "indirect", *content, "after")
-    for pattern, where in (
-        (c.ZUFOLGE if lang == "de" else None, "before"),
-        (c.OWN_SOURCE, "subject"),
-        (c.ANAPHORIC_SOURCE[lang], "previous" if lang == "de" else "none"),
-    ):
-        found = pattern.search(text, start, end) if pattern else None
-        if found:
-            fronted = (
-                where == "before"
-                and FRONTED_SOURCE.match(text, found.end(), end) is not None
-                and SOURCE_PHRASE.fullmatch(text, start, found.start()) is not None
-            )
-            content = _trimmed(text, found.end() if fronted else start, end)
-            return Found(start, end, *found.span(), "indirect", *content, where)
-    return None
-
-
-#: "Dem Generalstab zufolge wurden …": the source fills the prefield, the verb follows.
-FRONTED_SOURCE = re.compile(r"\s+[a-zäöü]")
-#: Only the source's noun phrase before "zufolge" (articles, adjectives, nouns, names).
-SOURCE_PHRASE = re.compile(
-    r"\s*(?:(?:[A-ZÄÖÜ][\w-]*|der|des|dem|den|einem|einer|eines|"
-    r"[a-zäöü][\w-]{2,}(?:e|en|er|em|es))\s+)*"
-)
-
-
-def _wonach(text: str, start: int, end: int, lang: str) -> Found | None:
-    """ "Einschätzungen der Balten, wonach Russland bereit sein könnte": noun and clause."""
-    found = c.WONACH.search(text, start, end) if lang == "de" else None
-    if found is None:
-        return None
-    stop = CLAUSE_STOP.search(text, found.end(), end)
-    content = _trimmed(text, found.start(1), stop.start() if stop else end)
-    noun_end = found.start() + len(re.match(r"\w+", found.group()).group())  # type: ignore[union-attr]
-    return Found(start, end, found.start(), noun_end, "indirect", *content, "after")
-
-
-def _unattributed(text: str, start: int, end: int, lang: str) -> Found | None:
-    """Reportative "sollen" ("Russland soll Dörfer erobert haben"): somebody claims it,
-    the speaker is the source named before, if any; there is no cue word."""
-    found = c.REPORTATIVE.search(text, start, end) if lang == "de" else None
-    if found is None:
-        return None
-    return Found(start, end, start, start, "indirect", *_trimmed(text, start, end), "previous")
-
-
-def _after_source_phrase(text: str, position: int, end: int) -> int:
-    """Where the source's noun phrase ends: at a comma, or at the first lower-case word
-    after a capitalised one ("Laut dem Sprecher des Ministeriums | sei …")."""
-    comma = min(
-        (i for i in (text.find(",", position, end), text.find(":", position, end)) if i != -1),
-        default=-1,
-    )
-    seen_noun = False
-    for word in re.finditer(r"\S+", text[position:end]):
-        absolute = position + word.start()
-        if comma != -1 and absolute > comma:
-            return comma + 1
-        token = word.group().strip(",")
-        if seen_noun and token[:1].islower() and token not in GENITIVE_LINKS:
-            return absolute
-        seen_noun = seen_noun or token[:1].isupper()
-    return comma + 1 if comma != -1 else position
-
-
-GENITIVE_LINKS = frozenset({"des", "der", "von", "vom", "of", "the"})
-
-
 def _reported(text: str, start: int, end: int, cue: re.Match[str]) -> Found:
     after = _clause_after(text, cue.end(), end)
-    content = after or _trimmed(text, cue.end(), end)
+    content = after or trimmed(text, cue.end(), end)
     return Found(start, end, *cue.span(), "reported", *content)
 
 
@@ -441,11 +298,11 @@ def _noun_claim(text: str, start: int, end: int, noun: re.Match[str], lang: str)
     begin = noun.start() - len(adjective.group(1)) if adjective else noun.start()
     before = [v for v in SUPPORT_VERB[lang].finditer(text, start, begin) if v.end() < begin]
     if before:  # "promoting false claims of …": the verb is the cue, the phrase the content
-        content = _trimmed(text, begin, end)
+        content = trimmed(text, begin, end)
         return Found(start, end, *before[-1].span(), "reported", *content)
     verb = SUPPORT_VERB[lang].search(text, noun.end(), end)
     finish = verb.start() if verb else end
-    return Found(start, end, *noun.span(), "reported", *_trimmed(text, begin, finish))
+    return Found(start, end, *noun.span(), "reported", *trimmed(text, begin, finish))
 
 
 SUPPORT_VERB = {
@@ -459,17 +316,3 @@ SUPPORT_VERB = {
 
 def _has_speaker_verb(text: str, start: int, end: int, lang: str) -> bool:
     return SUPPORT_VERB[lang].search(text, start, end) is not None
-
-
-#: A live-ticker stamp at the head of a sentence is not part of what was said.
-STAMP_PREFIX = re.compile(r"(?:Update(?:\svom)?[^:\n]{0,40}:|\d{1,2}[.:]\d\d\sUhr\s?[–—:-])\s*")
-
-
-def _trimmed(text: str, begin: int, finish: int) -> tuple[int, int]:
-    while begin < finish and text[begin] in " ,":
-        begin += 1
-    stamp = STAMP_PREFIX.match(text, begin, finish)
-    if stamp:
-        begin = stamp.end()
-    finish = len(text[:finish].rstrip(" .!?,"))
-    return begin, max(begin, finish)

@@ -17,14 +17,22 @@ Generalstab") or, for "zufolge", the phrase before.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
 
 from lagebild.kb import load_kb
-from lagebild.kb.model import Entity
-from lagebild.records import Document, EntityType, Span
-from lagebild.stages.claims.detect import STAMP_PREFIX, Found
-from lagebild.stages.claims.mentions import Candidate, Mentions, noun_stem
+from lagebild.records import Document, Span
+from lagebild.stages.claims.found import STAMP_PREFIX, Found
+from lagebild.stages.claims.mentions import Candidate, Mentions
+from lagebild.stages.claims.naming import (
+    NOT_SUBJECT,
+    UNKNOWN,
+    Speaker,
+    compound_part,
+    from_mention,
+    governed,
+    is_person,
+    named,
+    saxon_genitive,
+)
 from lagebild.stages.entities.coref import Antecedent, pronoun_gender, resolve_pronoun
 
 #: How far (characters) a speaker may stand from its cue.
@@ -34,6 +42,8 @@ NOUN_PHRASE_DE = re.compile(
     r"((?:[Dd]er|[Dd]ie|[Dd]as|[Dd]es|[Ee]in|[Ee]ine)\s(?:[\w-]+\s){0,4}?[A-ZÄÖÜ][\w-]+"
     r"(?:\s(?:des|der)\s(?:[\w-]+\s){0,3}?[A-ZÄÖÜ][\w-]+)?|(?:[A-ZÄÖÜ][\w-]+(?:\s(?=[A-ZÄÖÜ]))?){1,3})"
 )
+
+
 #: An attributive adjective ("ukrainischer", "mehreren", "Russian"): no preposition or pronoun.
 ADJECTIVE = r"(?:[a-zäöü][\w-]{2,}(?:e|en|er|em|es)|[A-Z][a-z]+(?:an|ian|ish|ese))"
 #: The phrase a source marker introduces, in any case: "laut dem Generalstab", "nach
@@ -43,22 +53,20 @@ MARKED_PHRASE = re.compile(
     rf"(?:{ADJECTIVE}\s){{0,2}}[A-ZÄÖÜ][\w'’-]+(?:\s[A-ZÄÖÜ][\w'’-]+)*"
     r"(?:\s(?:des|der)\s(?:[\w-]+\s){0,2}?[A-ZÄÖÜ][\w-]+)?)"
 )
+
+
 #: "in dem Statement des Gouverneurs": whose text an impersonal "heißt es" quotes.
 STATEMENT_OF = re.compile(
     r"\bin\s(?:dem|einem|der|einer|seinem|ihrem)\s[\w-]+\s(?=des\s|der\s|von\s)"
 )
-#: Heads of German epithets for a person ("der SPD-Politiker", "der Verteidigungsminister").
-PERSON_HEAD = re.compile(
-    r"(?:minister|politiker|präsident|sprecher|chef|kommandeur|gouverneur|bürgermeister|"
-    r"leiter|kanzler|general|botschafter|berater|abgeordnete|vorsitzende)(?:in|s|n|en)?$",
-    re.IGNORECASE,
-)
-#: How far back (characters) an epithet looks for its person.
-EPITHET_REACH = 1500
+
+
 #: ", Olexander Pawljuk," after a role phrase (and its attribute): the name in apposition.
 APPOSITION = re.compile(
     r"(?:\s(?:der|des|von|vom|in|im)\s[^,.;:]{0,60})?,\s((?:[A-ZÄÖÜ][\w'’-]+\s){1,2}[A-ZÄÖÜ][\w'’-]+),"
 )
+
+
 #: A participle clause after a comma: its subject is the main clause's.
 PARTICIPLE_CLAUSE = re.compile(r",\s+(?:\w+ly\s+|also\s+)?\w+ing$")
 #: "Xi Jinping’s statements": a possessive is no subject.
@@ -68,44 +76,19 @@ POSSESSIVE = re.compile(r"[’']s\b")
 UNTAGGED_SUBJECT = re.compile(
     r"(?:[A-Z][a-z]+\s+[A-Z][a-z]+\s*$|\band\s+(?:the\s+)?[\w’'-]+\s[^,]*$)"
 )
+
+
 WORDS_BEFORE_EN = re.compile(r"((?:[\w'’-]+\s){1,6})$")
 QUOTING = re.compile(r"(?:zitierte|zitiert|quoted|quotes)$")
 ADDRESSING = re.compile(r"(?:told|tells|telling)$")
 CITING = re.compile(
     r"\b(?:unter Berufung auf|mit Verweis auf|citing|quoting|zitiert(?:e)?)\s+((?:[\w'’-]+\s?){1,6})"
 )
-#: A name after a preposition (and its article or adjectives) is no subject; nor is a
-#: dative or accusative object ("sagte dem Sender").
-IN_PHRASE = re.compile(
-    r"\b(?:in|im|am|an|auf|aus|bei|mit|nach|seit|von|vom|vor|zu|zum|zur|über|unter|gegen|"
-    r"durch|für|um|gegenüber|of|on|at|by|for|from|with|against|into|to|about|toward|towards|"
-    r"over|between|dem|den|In|On|At|By|For|From|With)\s+(?:[\w-]+\s+){0,3}$"
-)
-#: A genitive attribute: a noun, then "der"/"des" ("das Ministerium der Ukraine").
-GENITIVE = re.compile(r"\b([A-ZÄÖÜ][\w-]+)\s+(?:der|des)\s+(?:[a-zäöü][\w-]*\s+){0,2}$")
-#: Words that open a German prefield that is not the subject (adverbs, prepositions,
-#: subordinators): the subject then follows the finite verb.
-NOT_SUBJECT = frozenset(
-    """in im am an auf aus bei mit nach seit von vom vor zu zum zur über unter gegen durch
-    für ohne um während wegen trotz laut infolge zuvor zudem außerdem auch dort dann danach
-    später gestern heute bereits jetzt nun damit dazu hierzu so zugleich allerdings aktuell
-    derzeit inzwischen zuletzt erst schon noch deshalb daher trotzdem wie als nachdem weil
-    da wenn obwohl dass demnach demzufolge zunächst erneut bislang besonders insbesondere
-    vor offenbar offenkundig hier darüber dabei dazu davor darauf daraufhin dagegen""".split()
-)
+
+
 #: Subordinators: the subject follows them and the verb is last ("wie Reuters berichtet").
 SUBORDINATORS = frozenset({"während", "wie", "weil", "nachdem", "als", "obwohl", "da", "wenn"})
 AUXILIARY_DE = re.compile(r"\b(?:hat|hatte|hatten|haben|habe|ist|war|waren|sind|wird|wurde)\b")
-
-
-@dataclass(frozen=True)
-class Speaker:
-    text: str | None
-    entity_id: str | None
-    via: str
-
-
-UNKNOWN = Speaker(None, None, "unknown")
 
 
 def speaker_of(document: Document, found: Found, language: str, mentions: Mentions) -> Speaker:
@@ -116,7 +99,7 @@ def speaker_of(document: Document, found: Found, language: str, mentions: Mentio
         return _after_marker(document, found, mentions)
     if found.marker == "headline":  # "Pistorius: …"
         end = document.text.index(":", found.cue_start)
-        return _named(document, mentions, found.cue_start, end)
+        return named(document, mentions, found.cue_start, end)
     if found.marker == "before":
         return _before_marker(document, found, mentions)
     pronoun = _pronoun_near(document, found)
@@ -138,18 +121,9 @@ def _actors(
         for m in mentions.between(low, high)
         if m.actor
         and not (found.content_start <= m.start < found.content_end)
-        and not _governed(text, m.start)
-        and not _saxon_genitive(text, m)
+        and not governed(text, m.start)
+        and not saxon_genitive(text, m)
     ]
-
-
-def _governed(text: str, position: int, low: int = 0) -> bool:
-    """Whether the word at ``position`` is inside a prepositional phrase or a genitive."""
-    window = max(low, position - 40)
-    if IN_PHRASE.search(text, window, position):
-        return True
-    genitive = GENITIVE.search(text, window, position)
-    return genitive is not None and genitive.group(1).lower() not in NOT_SUBJECT
 
 
 def _statement_of(document: Document, found: Found, mentions: Mentions) -> Speaker:
@@ -159,7 +133,7 @@ def _statement_of(document: Document, found: Found, mentions: Mentions) -> Speak
     if found.has_cue and statement:
         phrase = MARKED_PHRASE.match(document.text, statement.end(), found.end)
         if phrase:
-            return _named(document, mentions, phrase.start(1), phrase.end(1))
+            return named(document, mentions, phrase.start(1), phrase.end(1))
     return UNKNOWN
 
 
@@ -167,9 +141,9 @@ def _after_marker(document: Document, found: Found, mentions: Mentions) -> Speak
     text = document.text
     phrase = MARKED_PHRASE.match(text, found.cue_end, found.end)
     if phrase:
-        return _named(document, mentions, phrase.start(1), phrase.end(1))
+        return named(document, mentions, phrase.start(1), phrase.end(1))
     after = [m for m in mentions.between(found.cue_end, found.cue_end + REACH) if m.actor]
-    return _entity(after[0]) if after else _phrase_after(text, found.cue_end, found.end)
+    return from_mention(after[0]) if after else _phrase_after(text, found.cue_end, found.end)
 
 
 def _before_marker(document: Document, found: Found, mentions: Mentions) -> Speaker:
@@ -182,7 +156,7 @@ def _before_marker(document: Document, found: Found, mentions: Mentions) -> Spea
     start = phrase.start(1)
     while text[start:].split(" ", 1)[0].lower() in ARTICLES:
         start = text.index(" ", start) + 1
-    return _named(document, mentions, start, phrase.end(1))
+    return named(document, mentions, start, phrase.end(1))
 
 
 #: The noun phrase right before "zufolge": "einem Medienbericht", "Berichten der Agentur X".
@@ -191,6 +165,8 @@ PHRASE_BEFORE = re.compile(
     r"[A-ZÄÖÜ][\w-]*(?:\s[A-ZÄÖÜ][\w-]*)*"
     r"(?:\s(?:der|des)\s(?:[\w-]+\s){0,2}?[A-ZÄÖÜ][\w-]*(?:\s[A-ZÄÖÜ][\w-]*)?)?)\s+$"
 )
+
+
 ARTICLES = frozenset({"dem", "der", "den", "des", "einem", "einer", "the"})
 
 
@@ -253,20 +229,20 @@ def _subject_in(
     head_end = phrase.end(1) if phrase else high
     apposition = APPOSITION.match(text, head_end, high + 1)
     if apposition:
-        return _named(document, mentions, apposition.start(1), apposition.end(1))
-    named = [
+        return named(document, mentions, apposition.start(1), apposition.end(1))
+    before_verb = [
         m
         for m in mentions.between(low, high)
-        if m.actor and _person(m.entity_id) and not text[m.end : high].strip()
+        if m.actor and is_person(m.entity_id) and not text[m.end : high].strip()
     ]
-    if named:  # "Der ehemalige Oberbefehlshaber … Ben Hodges sieht"
-        return _entity(named[-1])
-    heads = [m for m in actors if m.start < head_end and not _compound_part(text, m)]
+    if before_verb:  # "Der ehemalige Oberbefehlshaber … Ben Hodges sieht"
+        return from_mention(before_verb[-1])
+    heads = [m for m in actors if m.start < head_end and not compound_part(text, m)]
     if heads:
-        return _entity(heads[0])
+        return from_mention(heads[0])
     if phrase:
-        return _named(document, mentions, phrase.start(1), phrase.end(1))
-    return _entity(actors[0]) if actors else UNKNOWN
+        return named(document, mentions, phrase.start(1), phrase.end(1))
+    return from_mention(actors[0]) if actors else UNKNOWN
 
 
 def _subject_after(document: Document, found: Found, mentions: Mentions, verb: int) -> Speaker:
@@ -278,105 +254,18 @@ def _subject_after(document: Document, found: Found, mentions: Mentions, verb: i
     phrase = NOUN_PHRASE_DE.match(text, position, found.end)
     if phrase is None:
         actors = _actors(document, found, mentions, position, position + REACH)
-        return _entity(actors[0]) if actors else UNKNOWN
+        return from_mention(actors[0]) if actors else UNKNOWN
     apposition = APPOSITION.match(text, phrase.end(1), found.end)
     if apposition:
-        return _named(document, mentions, apposition.start(1), apposition.end(1))
-    return _named(document, mentions, phrase.start(1), phrase.end(1))
-
-
-def _named(document: Document, mentions: Mentions, start: int, end: int) -> Speaker:
-    """The phrase ``text[start:end]`` as a speaker: its first actor mention's entity, else
-    the entity of an earlier mention with the same head noun, else the bare phrase."""
-    text = document.text
-    inside = [m for m in mentions.between(start, end) if m.actor]
-    phrase = text[start:end]
-    head = _head(phrase)
-    heads = [m for m in inside if not _governed(text, m.start, start)]
-    if REPORT_HEAD.match(head):  # "Berichten der Nachrichtenagentur Reuters"
-        heads = inside
-    heads = [m for m in heads if not _compound_part(text, m)]
-    if heads:
-        return Speaker(phrase, heads[0].entity_id, "entity")
-    countries = {
-        m.entity_id for m in mentions.between(start, end) if m.entity_id.startswith("place/")
-    }
-    body = _national_body(noun_stem(head), frozenset(countries)) if len(countries) == 1 else None
-    if body:  # "das Verteidigungsministerium der Ukraine", "das ukrainische Militär"
-        return Speaker(phrase, body, "phrase")
-    referent = mentions.same_head(head, before=start)
-    if referent is None and EPITHET.match(phrase) and PERSON_HEAD.search(head):
-        return Speaker(phrase, _recent_speaker(document, start), "phrase")
-    return Speaker(phrase, referent.entity_id if referent else None, "phrase")
-
-
-@cache
-def _national_body(stem: str, countries: frozenset[str]) -> str | None:
-    """The one organisation of the country whose names have the head noun as a word."""
-    (country,) = countries
-    found = {
-        entity.id
-        for entity in load_kb().entities(EntityType.ORGANIZATION)
-        if entity.country == country and stem in _name_stems(entity)
-    }
-    return found.pop() if len(found) == 1 else None
-
-
-def _name_stems(entity: Entity) -> set[str]:
-    forms = [name for names in entity.names.values() for name in names]
-    forms += [alias.text for alias in entity.aliases]
-    return {noun_stem(word) for form in forms for word in form.split() if word[:1].isupper()}
-
-
-def _recent_speaker(document: Document, before: int) -> str | None:
-    """The person who spoke last, not long before: whom "der SPD-Politiker" refers back to."""
-    for claim in reversed(document.claims):
-        if claim.start < before - EPITHET_REACH:
-            break
-        if claim.speaker_id and _person(claim.speaker_id):
-            return claim.speaker_id
-    return None
-
-
-#: Nouns of reports: a name in their genitive is the source ("Berichten der Agentur X").
-REPORT_HEAD = re.compile(r"(?:Bericht|Angabe|Information|Meldung|Darstellung)\w*$")
-#: A definite nominative description ("Der SPD-Politiker"): it refers back to a person.
-EPITHET = re.compile(r"[Dd]er\s")
-
-
-def _person(entity_id: str) -> bool:
-    return entity_id.startswith(("person/", "unk/person/"))
-
-
-def _compound_part(text: str, mention: Candidate) -> bool:
-    """ "SPD" in "SPD-Politiker": the name modifies a compound, the compound is the head."""
-    return text[mention.end : mention.end + 1] == "-" or _saxon_genitive(text, mention)
-
-
-def _saxon_genitive(text: str, mention: Candidate) -> bool:
-    """ "Odessas Militärgouverneur", "Putins Truppen": the name modifies the noun after it."""
-    return mention.text.endswith("s") and SAXON_NEXT.match(text, mention.end) is not None
-
-
-SAXON_NEXT = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]+\b")
+        return named(document, mentions, apposition.start(1), apposition.end(1))
+    return named(document, mentions, phrase.start(1), phrase.end(1))
 
 
 def _named_phrase(document: Document, mentions: Mentions, position: int, end: int) -> Speaker:
     phrase = NOUN_PHRASE_DE.match(document.text, position, end)
     if phrase:
-        return _named(document, mentions, phrase.start(1), phrase.end(1))
+        return named(document, mentions, phrase.start(1), phrase.end(1))
     return _phrase_after(document.text, position, end)
-
-
-def _head(phrase: str) -> str:
-    """The head noun of a German noun phrase: its first capitalised word after the article."""
-    nouns = [
-        w for w in re.findall(r"[\w-]+", phrase) if w[:1].isupper() and w.lower() not in DETERMINERS
-    ]
-    return nouns[0] if nouns else ""
-
-
-DETERMINERS = frozenset({"der", "die", "das", "des", "dem", "den", "ein", "eine", "the", "a"})
 
 
 def _english_subject(document: Document, found: Found, mentions: Mentions) -> Speaker:
@@ -390,9 +279,9 @@ def _english_subject(document: Document, found: Found, mentions: Mentions) -> Sp
     ]
     in_clause = [m for m in before if m.start >= found.start]
     if in_clause and PARTICIPLE_CLAUSE.search(text, found.start, found.cue_end):
-        return _entity(in_clause[0])  # "…, claiming that …": the main clause's subject
+        return from_mention(in_clause[0])  # "…, claiming that …": the main clause's subject
     if in_clause and not UNTAGGED_SUBJECT.search(text, in_clause[-1].end, found.cue_start):
-        return _entity(in_clause[-1])
+        return from_mention(in_clause[-1])
     if in_clause:  # "… Deputy Chairman Dmitry Medvedev stated", "… and the office said"
         return _phrase_before(text, found.start, found.cue_start)
     after = [
@@ -401,9 +290,9 @@ def _english_subject(document: Document, found: Found, mentions: Mentions) -> Sp
         if _adjacent(text, found.cue_end, m.start)
     ]
     if after and not ADDRESSING.match(text[found.cue_start : found.cue_end]):
-        return _entity(after[0])
+        return from_mention(after[0])
     if before:  # a subject shared with an earlier clause ("…, and claimed")
-        return _entity(before[0])
+        return from_mention(before[0])
     return _phrase_before(text, found.start, found.cue_start)
 
 
@@ -411,10 +300,6 @@ def _adjacent(text: str, position: int, start: int) -> bool:
     """Only a few words (articles, titles, adjectives) and no comma between cue and name."""
     between = text[position:start]
     return "," not in between and len(between.split()) <= 4
-
-
-def _entity(mention: Candidate) -> Speaker:
-    return Speaker(mention.text, mention.entity_id, "entity")
 
 
 def _pronoun_near(document: Document, found: Found) -> Speaker | None:

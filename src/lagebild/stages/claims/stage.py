@@ -18,9 +18,11 @@ from lagebild.pipeline import Stage, register_stage
 from lagebild.records import Claim, Document, Span, TimeExpression
 from lagebild.stages.claims import cues as c
 from lagebild.stages.claims.continuation import continuation, sentence_units
-from lagebild.stages.claims.detect import Found, _trimmed, claims_in_sentence
+from lagebild.stages.claims.detect import claims_in_sentence
+from lagebild.stages.claims.found import Found, trimmed
 from lagebild.stages.claims.mentions import Mentions
-from lagebild.stages.claims.speaker import Speaker, citing, speaker_of
+from lagebild.stages.claims.naming import Speaker
+from lagebild.stages.claims.speaker import citing, speaker_of
 
 
 @register_stage(
@@ -99,7 +101,7 @@ def _headline(text: str, start: int, end: int, mentions: Mentions) -> Found | No
     ]
     if not speakers and not SPEAKING_NOUN.search(headline.group(1)):
         return None
-    content = _trimmed(text, headline.end(), end)
+    content = trimmed(text, headline.end(), end)
     mode = "direct" if speakers and "person/" in speakers[0].entity_id else "indirect"
     return Found(start, end, headline.start(1), headline.start(1), mode, *content, "headline")
 
@@ -113,7 +115,7 @@ def _with_antecedent(
         return found
     if not before or claimed_before:
         return [item for item in found if item.marker != "that"]
-    content = _trimmed(text, *before[0])
+    content = trimmed(text, *before[0])
     return [
         replace(item, start=before[0][0], content_start=content[0], content_end=content[1])
         if item.marker == "that"
