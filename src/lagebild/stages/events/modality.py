@@ -25,14 +25,18 @@ def _cue(words: str) -> re.Pattern[str]:
 
 
 #: Cues per modality, German and English together (the words do not collide).
-NEGATION = _cue(r"not|n't|never|no|without|failed to|nicht|kein(?:e|en|em|er|es)?|nie|niemals|ohne")
+NEGATION = _cue(
+    r"not|n't|never|no|without|failed to|unable to|rather than|nicht|kein(?:e|en|em|er|es)?"
+    r"|nie|niemals|ohne"
+)
 DEMANDED = _cue(r"must|should|have to|has to|had to|muss|müsse(?:n)?|müssen|müsste(?:n)?")
 CONSIDERED = _cue(
     r"consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|contemplat(?:e|es|ed|ing)|mull(?:s|ed|ing)?"
     r"|in Betracht|erwäg(?:t|en|te|ten)|erwogen|überleg(?:t|en|te|ten)|prüf(?:t|en|te|ten)"
 )
 HYPOTHETICAL = _cue(
-    r"could|might|may|would|if|unless|könnte(?:n)?|würde(?:n)?|dürfte(?:n)?|möglicherweise"
+    r"could|might|may|would|if|unless|likely|unlikely|probably|possibly|könnte(?:n)?|würde(?:n)?"
+    r"|dürfte(?:n)?|möglicherweise"
     r"|falls|wenn|sollte(?:n)? es"
 )
 PLANNED = _cue(
@@ -116,6 +120,8 @@ def _intent_or_claim(
     if planned:
         return Modality("planned", planned, claim)
     announced = _in_clause(ANNOUNCED, text, *bounds, trigger, german)
+    if announced and _enacted(text, bounds[0], trigger):
+        announced = None
     if claim is not None and not announced:
         # "Iraq said it would allow …": the future of reported speech announces.
         announced = _in_clause(FUTURE_IN_CLAIM, text, *bounds, trigger, german)
@@ -127,6 +133,17 @@ def _intent_or_claim(
     if cue and ANNOUNCED.search(cue):
         return Modality("announced", cue, claim)
     return Modality("claimed", cue, claim)
+
+
+#: A past announcing verb right before its object enacts it: "announced new sanctions".
+ENACTING = re.compile(
+    r"(?:announced|unveiled|introduced|verkündete|verhängte|kündigte)\s+(?:\S+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _enacted(text: str, left: int, trigger: tuple[int, int]) -> bool:
+    return ENACTING.search(text[max(left, trigger[0] - 60) : trigger[0]]) is not None
 
 
 def _future(cue: str) -> bool:
@@ -160,7 +177,7 @@ def _negation(
         # A German verb's "nicht" may stand anywhere in its clause ("sprachen nicht").
         return _in_clause(NEGATION, text, left, right, trigger)
     # English, and German nouns: only just before ("did not attack", "keine Gespräche").
-    window_start = max(left, trigger[0] - 25)
+    window_start = max(left, trigger[0] - 35)
     found = list(NEGATION.finditer(text, window_start, trigger[0]))
     return found[-1].group() if found else None
 

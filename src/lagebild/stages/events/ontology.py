@@ -87,7 +87,7 @@ def plover_type(event_type: str, modality: str, cue: str | None = None) -> str:
     conditional = condition in CONDITION
     if modality == "demanded":
         return "REQUEST"
-    if modality in INTENT and event_type in COOPERATIVE:
+    if (modality in INTENT or conditional) and event_type in COOPERATIVE:
         return "AGREE"
     if (modality in INTENT or conditional) and event_type in CONFLICTUAL:
         return "THREATEN"

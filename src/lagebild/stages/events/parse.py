@@ -22,6 +22,10 @@ PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
 TARGET_PREPOSITIONS = frozenset({"on", "against", "with", "to", "at", "into", "upon", "of"})
 NOUN_SOURCES = frozenset({"amod", "compound", "poss", "nmod"})
+#: Prepositions that list members of an argument.
+EXAMPLES = frozenset({"including", "like", "notably"})
+#: Verbs of taking ground, whose "from" object is the side that lost it.
+CAPTURE = ("captur", "recaptur", "retak", "retook", "took", "seiz", "liberat", "regain")
 #: Clause relations that make a verb subordinate: relative, adverbial, infinitival clauses.
 SUBORDINATE = frozenset({"relcl", "advcl", "acl", "xcomp", "pcomp", "csubj", "prep", "pobj"})
 #: Modifiers that belong to an argument's phrase.
@@ -74,7 +78,15 @@ def roles(doc: Any, offset: int, start: int) -> Roles | None:
 def _verb_arguments(verb: Any) -> tuple[list[Any], list[Any]]:
     sources = [c for c in verb.children if c.dep_ in SUBJECTS]
     targets = [c for c in verb.children if c.dep_ in OBJECTS | PASSIVE_SUBJECTS]
-    targets += list(_prepositional_objects(verb))
+    objects = [c for c in targets if c.dep_ in OBJECTS]
+    # "imposed sanctions on Russia": the object's own "on" phrase names the target.
+    targets += [o for h in (verb, *objects) for o in _prepositional_objects(h)]
+    if verb.lower_.startswith(CAPTURE):
+        # "recaptured the airport from Russian VDV units": the loser is the target,
+        # the captured ground is the place.
+        holders = [verb, *(c for c in verb.children if c.dep_ in OBJECTS)]
+        losers = [o for h in holders for o in _prepositional_objects(h, frozenset({"from"}))]
+        targets = losers or targets
     for agent in (c for c in verb.children if c.dep_ == "agent"):
         sources += [c for c in agent.children if c.dep_ == "pobj"]
     if not sources and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
@@ -93,9 +105,11 @@ def _noun_roles(token: Any, offset: int) -> Roles:
     return Roles(_ranges(sources, offset), _ranges(targets, offset), main)
 
 
-def _prepositional_objects(word: Any) -> Iterator[Any]:
+def _prepositional_objects(
+    word: Any, prepositions: frozenset[str] = TARGET_PREPOSITIONS
+) -> Iterator[Any]:
     for prep in word.children:
-        if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPOSITIONS:
+        if prep.dep_ == "prep" and prep.lower_ in prepositions:
             yield from (c for c in prep.children if c.dep_ == "pobj")
 
 
@@ -117,3 +131,8 @@ def _phrase(head: Any) -> Iterator[Any]:
     for child in head.children:
         if child.dep_ in PHRASE:
             yield from _phrase(child)
+        elif child.dep_ == "prep" and child.lower_ in EXAMPLES:
+            # "31 media sites, including Bellingcat and BBC": the examples are the targets.
+            for example in child.children:
+                if example.dep_ == "pobj":
+                    yield from _phrase(example)

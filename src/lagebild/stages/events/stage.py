@@ -62,11 +62,19 @@ def _triggered_sentences(
     """Sentences with plausible triggers: bounds, triggers, the sentence's mentions."""
     for sentence in document.sentences:
         bounds = (sentence.start, sentence.end)
+        if _heading(document.text[sentence.start : sentence.end]):
+            continue
         inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
         triggers = find_triggers(document.text, *bounds, language)
         triggers = [t for t in triggers if _plausible(document.text, bounds, t, inside)]
         if triggers:
             yield bounds, triggers, inside
+
+
+def _heading(sentence: str) -> bool:
+    """A section heading ("Sanctions", "Negotiations"): a few words, no closing stop."""
+    stripped = sentence.strip()
+    return len(stripped.split()) <= 3 and not stripped.endswith((".", "!", "?", ":", "“", '"'))
 
 
 def _event(
