@@ -350,3 +350,16 @@ def test_a_national_body_named_by_head_and_country(text: str, speaker_id: str) -
 def test_statement_date_is_the_first_date_of_the_clause() -> None:
     (claim,) = _claims("Am 3. Januar sagte Putin, Russland werde am 1. März liefern.")
     assert (claim.date, claim.date_source) == ("2023-01-03", "sentence")
+
+
+WEIDEL = CORPUS / "news-de" / "2024-10-09-alice-weidel.md"
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not WEIDEL.exists(), reason="../shared/corpus is not beside the project")
+def test_claim_joined_across_sentences_keeps_its_stance_window_ordered() -> None:
+    # A claim found from one sentence started after that sentence's end (it was joined
+    # across sentences); its stance window used to end before it began.
+    document = lagebild.analyze(WEIDEL)
+    assert document.claims
+    assert all(c.start <= c.end for c in document.claims)

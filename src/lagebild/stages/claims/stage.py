@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from bisect import bisect_right
 from dataclasses import replace
 
 from lagebild.pipeline import Stage, register_stage
@@ -269,12 +270,17 @@ def _stance(document: Document, index: int, found: Found) -> tuple[str, str | No
     refuted = c.STANCE["refuted"].search(text, *near)
     if refuted:
         return "refuted", refuted.group().strip()
-    sentences = document.sentences[index : index + 2]
-    for span in (Span(start=found.start, end=sentences[0].end), *sentences[1:]):
+    # The claim's own sentence: a claim joined across sentences (a long quotation, a
+    # continuation) may start after the sentence it was found from.
+    starts = [sentence.start for sentence in document.sentences]
+    first = max(index, bisect_right(starts, found.start) - 1)
+    sentences = document.sentences[first : first + 2]
+    own_end = max(sentences[0].end, found.start) if sentences else found.end
+    for span in (Span(start=found.start, end=own_end), *sentences[1:]):
         disputed = c.STANCE["disputed"].search(text, span.start, span.end)
         if disputed:
             return "disputed", disputed.group().strip()
-    supported = c.STANCE["supported"].search(text, found.start, sentences[0].end)
+    supported = c.STANCE["supported"].search(text, found.start, own_end)
     if supported:
         return "supported", supported.group().strip()
     weak = c.WEAK_STANCE.search(text, *near)
