@@ -24,6 +24,7 @@ from lagebild.stages.claims.found import Found, trimmed
 from lagebild.stages.claims.mentions import Mentions
 from lagebild.stages.claims.naming import Speaker
 from lagebild.stages.claims.speaker import citing, speaker_of
+from lagebild.stages.dates import fallback_date
 
 
 @register_stage(
@@ -242,22 +243,7 @@ def _date(document: Document, found: Found, times: _Times) -> tuple[str | None, 
         in_content = found.content_start <= time.start < found.content_end
         if not in_content and time.type in ("DATE", "TIME") and time.value:
             return time.value, "sentence"
-    block = _block_anchor(document, found.start)
-    if block:
-        return block, "block"
-    if document.published:
-        return document.published.isoformat(), "document"
-    return None, "none"
-
-
-def _block_anchor(document: Document, offset: int) -> str | None:
-    blocks = document.metadata.get("time", {}).get("blocks", [])
-    current = None
-    for block in blocks:
-        if block["start"] > offset:
-            break
-        current = block["anchor"]
-    return current
+    return fallback_date(document, found.start)
 
 
 def _stance(document: Document, index: int, found: Found) -> tuple[str, str | None]:
