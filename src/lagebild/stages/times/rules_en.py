@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from lagebild.stages.times import rules as r
@@ -37,23 +38,26 @@ CLOCK24 = (
     r"(?:\s(?:local|Moscow|Kyiv|Kiev|Eastern)\stime|\s(?:EST|EDT|GMT|UTC|CET|MSK|ET))?"
 )
 ONE_MONTH_BEFORE = (
-    r"(?i:in|since|until|till|by|through|during|from|to|of|each|every|before|after|between|and)"
+    r"(?:[Ii]n|[Ss]ince|[Uu]ntil|till|[Bb]y|[Tt]hrough|[Dd]uring|[Ff]rom|to|of|[Ee]ach|[Ee]very|"
+    r"[Bb]efore|[Aa]fter|[Bb]etween|and)"
 )
 ICASE = re.IGNORECASE
 #: "the night of", "overnight on": a part of the day a date then names.
 PART_OF = r"\b(?P<dpart>overnight|(?:the\s)?(?:night|morning|evening|afternoon))\s(?:on|of)\s"
 #: Look like an amount of time but are an ordinal or a fraction ("three-quarters of").
 NOT_AMOUNT = r"an?\ssecond\b|\w+-quarters\b|an?\squarter\sof\b"
-#: Modifiers TimeML keeps inside an amount's extent ("nearly two years", "at least 30 days").
-AMOUNT_MOD = (
-    r"(?:(?P<mod>nearly|almost|about|approximately|roughly|around|more than|less than|"
-    r"at least|at most|up to|over|under)\s)?"
+#: Modifiers TimeML keeps inside an amount's extent ("nearly two years", "at least 30 days"),
+#: looked for just before an amount (cheaper than a leading group in every pattern).
+AMOUNT_MOD = re.compile(
+    r"\b(?P<mod>nearly|almost|about|approximately|roughly|around|more than|less than|"
+    r"at least|at most|up to|over|under)\s$",
+    re.IGNORECASE,
 )
 #: Fixed and movable holidays of English-language reporting.
 HOLIDAYS = r"christmas(?:\sday|\seve)?|new year's (?:day|eve)|thanksgiving(?:\sday)?|easter(?:\ssunday)?|independence day|election day"
 SPELLED_DECADES = "ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 #: "the twenties" ... "the nineties" without their "-ies".
-DECADE_STEMS = "twent|thirt|fort|fift|sixt|sevent|eight|ninet"
+DECADE_STEMS = "[Tt]went|[Tt]hirt|[Ff]ort|[Ff]ift|[Ss]ixt|[Ss]event|[Ee]ight|[Nn]inet"
 SPELLED_UNITS = "one|two|three|four|five|six|seven|eight|nine"
 
 
@@ -135,9 +139,16 @@ def _rules() -> list[r.Rule]:
         r.Rule(
             "relative-day",
             _c(
-                rf"\b(?:(?:early|late|mid-?)\s?(?P<part2>morning|afternoon|evening)\s)?"
-                rf"(?P<w>the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow)(?:\s{PART})?\b",
+                rf"\b(?P<w>the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow)(?:\s{PART})?\b",
                 ICASE,
+            ),
+            r.relative_day_word(rel_day),
+        ),
+        r.Rule(
+            "part-relative-day",
+            _c(
+                r"\b(?:[Ee]arly|[Ll]ate|[Mm]id-?)\s?(?P<part2>morning|afternoon|evening)\s"
+                r"(?P<w>yesterday|today|tomorrow)\b"
             ),
             r.relative_day_word(rel_day),
         ),
@@ -146,11 +157,8 @@ def _rules() -> list[r.Rule]:
         ),
         r.Rule(
             "weekday",
-            _c(
-                rf"(?:\b(?P<prep>by|until|till|through|since)\s)?"
-                rf"(?P<t>\b(?:(?P<rel>last|next|this|coming|past|previous)\s)?{WD}(?:\s{PART})?)\b"
-            ),
-            r.weekday,
+            _c(rf"\b(?:(?P<rel>last|next|this|coming|past|previous)\s)?{WD}(?:\s{PART})?\b"),
+            _after_preposition(r.weekday),
         ),
         r.Rule("each-weekday", _c(rf"\b(?:each|every)\s{WD}\b"), _weekday_set),
         r.Rule("weekdays", _c(rf"\b{WD}s\b"), _weekday_set),
@@ -183,10 +191,10 @@ def _rules() -> list[r.Rule]:
         r.Rule(
             "ago",
             _c(
-                rf"\b{AMOUNT_MOD}{NUM}[\s-]{UNIT}\s(?P<rel>ago|earlier|from now|hence)\b",
+                rf"\b{NUM}[\s-]{UNIT}\s(?P<rel>ago|earlier|from now|hence)\b",
                 ICASE,
             ),
-            r.relative_shift,
+            _modified(r.relative_shift),
         ),
         r.Rule(
             "in-amount",
@@ -214,11 +222,11 @@ def _rules() -> list[r.Rule]:
         r.Rule(
             "duration",
             _c(
-                rf"\b(?:the\s)?{AMOUNT_MOD}(?!{NOT_AMOUNT}){NUM}(?P<half>\s1/2|\sand\sa\shalf)?[\s-]{UNIT}"
+                rf"\b(?:the\s)?(?!{NOT_AMOUNT}){NUM}(?P<half>\s1/2|\sand\sa\shalf)?[\s-]{UNIT}"
                 rf"(?P<half2>\sand\sa\shalf)?(?:-long)?(?![\s-]old\b)",
                 ICASE,
             ),
-            r.span_of_time,
+            _modified(_amount_or_rate),
         ),
         r.Rule(
             "quarter",
@@ -273,7 +281,7 @@ def _rules() -> list[r.Rule]:
         ),
         r.Rule(
             "decade-word",
-            _c(rf"\b(?:the\s)?(?:(?P<mod>early|mid-|late)\s?)?(?P<dec>{DECADE_STEMS})ies\b", ICASE),
+            _c(rf"\b(?:[Tt]he\s)?(?:(?P<mod>early|mid-|late)\s?)?(?P<dec>{DECADE_STEMS})ies\b"),
             _decade_word,
         ),
         r.Rule(
@@ -337,18 +345,65 @@ def _rules() -> list[r.Rule]:
             r.span_of_time,
         ),
         r.Rule("full-year", _c(r"\bthe\sfull\s(?P<unit>year)\b", ICASE), r.this_unit(0)),
-        r.Rule(
-            "per-unit",
-            # "$33 million a year", "four flights a week": a rate, TIMEX3 SET
-            _c(
-                rf"(?:\d|\b(?:{alternation(NUMBERS_EN)}|million|billion|thousand|hundred|percent|cents?|"
-                rf"dollars?|pence|yen))(?:\s[a-z]+s)?\s(?P<t>an?\s{UNIT})(?!\s(?:ago|earlier|later|before|after|or)\b)",
-                ICASE,
-            ),
-            r.every,
-        ),
         r.Rule("times-a", _c(rf"\b(?:once|twice|\w+ times)\s(?P<t>an?\s{UNIT})", ICASE), r.every),
     ]
+
+
+#: What makes "a year" a rate: an amount just before it ("$33 million a year").
+RATE_BEFORE = re.compile(
+    rf"(?:\d|\b(?:{alternation(NUMBERS_EN)}|million|billion|thousand|hundred|percent|cents?|"
+    r"dollars?|pence|yen))(?:\s[a-z]+s)?\s$",
+    re.IGNORECASE,
+)
+
+
+def _amount_or_rate(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+    """ "a year" is a duration, but after an amount ("four flights a week") a rate: a SET."""
+    return r.every(match, ctx) if _is_rate(match) else r.span_of_time(match, ctx)
+
+
+def _is_rate(match: re.Match[str]) -> bool:
+    start, text = r.span(match)[0], match.string
+    if (match.group("n") or "").lower() not in ("a", "an") or RATE_AFTER.match(text, match.end()):
+        return False
+    return bool(RATE_BEFORE.search(text, max(0, start - 40), start))
+
+
+#: "a year ago", "a year earlier": not a rate whatever stands before.
+RATE_AFTER = re.compile(r"\s(?:ago|earlier|later|before|after|or)\b", re.IGNORECASE)
+
+
+#: A preposition just before a day: a deadline lies ahead, a start behind.
+#: Lower case only: "Until Thursday, they had not ..." opening a sentence looks back.
+PREPOSITION_BEFORE = re.compile(r"\b(?:(?P<ahead>by|until|till|through)|since)\s$")
+
+
+def _after_preposition(handler: r.Handler) -> r.Handler:
+    """The handler, told the direction a preposition just before the match gives."""
+
+    def handle(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+        start = match.start()
+        found = PREPOSITION_BEFORE.search(match.string, max(0, start - 10), start)
+        if found:
+            ctx = replace(ctx, direction="future" if found.group("ahead") else "past")
+        return handler(match, ctx)
+
+    return handle
+
+
+def _modified(handler: r.Handler) -> r.Handler:
+    """The handler, its expression widened over a modifier just before it ("nearly")."""
+
+    def handle(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
+        pieces = handler(match, ctx)
+        start = r.span(match)[0]
+        found = AMOUNT_MOD.search(match.string, max(0, start - 20), start)
+        if not found or len(pieces) != 1:
+            return pieces
+        mod = MODS_EN[found.group("mod").lower()]
+        return [replace(pieces[0], start=found.start(), mod=mod)]
+
+    return handle
 
 
 def _part_of_date(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
@@ -402,7 +457,8 @@ def _year_period(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
 
 def _decade_word(match: re.Match[str], ctx: r.Context) -> list[r.Piece]:
     """ "the nineties": the last such decade up to the anchor (no anchor, no century)."""
-    tens = DECADE_STEMS.split("|").index(match.group("dec").lower()) + 2
+    stems = [stem[4:] for stem in DECADE_STEMS.split("|")]  # "[Tt]went" -> "went"
+    tens = stems.index(match.group("dec")[1:].lower()) + 2
     if ctx.anchor is None:
         return r.piece(match, "DATE", None)
     century = ctx.anchor.day.year // 100 - (tens * 10 > ctx.anchor.day.year % 100)
