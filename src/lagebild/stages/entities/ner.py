@@ -55,6 +55,9 @@ def load_model(name: str) -> Any:
     """Load a spaCy pipeline (NER only: parser and lemmatizer excluded) once."""
     import spacy  # deferred: importing spaCy costs a second that plain stages need not pay
 
+    # Registers the factory of lagebild's CRF component, which the packaged German model uses.
+    from lagebild.stages.entities import ner_crf  # noqa: F401
+
     try:
         return spacy.load(model_path(name), exclude=["parser", "lemmatizer", "senter"])
     except OSError as error:
