@@ -234,3 +234,51 @@ def test_german_gold_still_fits_the_clean_text(
             assert surface == surface.strip() and surface, (doc.file, t)
         for start, end in doc.negatives:
             assert text[start:end].strip(), (doc.file, start, end)
+
+
+# --- the error analysis of eval/times.py --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("type_", "value", "kind"),
+    [
+        ("DATE", "PAST_REF", "reference"),
+        ("DURATION", "PXY", "duration vague"),
+        ("DURATION", "P2Y6M", "duration"),
+        ("SET", "P1W", "set"),
+        ("TIME", "1998-02-11TNI", "part of day"),
+        ("TIME", "1998-02-11T22:00", "clock"),
+        ("DATE", "1989-Q3", "quarter/half"),
+        ("DATE", "1998-SU", "season"),
+        ("DATE", "1998-W12", "week"),
+        ("DATE", "1989-WXX", "week"),
+        ("DATE", "XXXX-03-05", "unanchored"),
+        ("DATE", "1998-03-05", "day"),
+        ("DATE", "1998-03", "month"),
+        ("DATE", "1998", "year"),
+        ("DATE", "199", "decade/century"),
+    ],
+)
+def test_error_classes_by_kind_of_value(
+    load: Callable[[str], ModuleType], type_: str, value: str, kind: str
+) -> None:
+    assert load("times").value_kind(type_, value) == kind
+
+
+def test_errors_are_classified_missed_spurious_value_and_extent(
+    load: Callable[[str], ModuleType],
+) -> None:
+    times, timex = load("times"), load("timex")
+    text = "On Friday, three days later, it ended last week."
+    reference = gold(timex, (3, 9, "DATE", "1998-03-06"), (11, 21, "DURATION", "P3D"))
+    reference += gold(timex, (38, 47, "DATE", "1998-W10"))
+    system = [
+        (3, 9, "DATE", "1998-03-13"),
+        (11, 27, "DATE", "1998-03-12"),
+        (0, 2, "DATE", "PRESENT_REF"),
+    ]
+    found = times.classify_errors([("doc", text, reference, system)])
+    assert set(found["missed"].classes) == {"week"}
+    assert set(found["spurious"].classes) == {"reference"}
+    assert set(found["value"].classes) == {"day: anchoring", "duration -> day"}
+    assert set(found["extent"].classes) == {"system wider"}
