@@ -6,7 +6,13 @@ import pytest
 import spacy
 
 from lagebild.stages.entities.ner import load_model, recognise
-from lagebild.stages.entities.ner_crf import MAX_TOKENS, CrfNer, bio_spans, sentences
+from lagebild.stages.entities.ner_crf import (
+    MAX_SPAN_TOKENS,
+    MAX_TOKENS,
+    CrfNer,
+    bio_spans,
+    sentences,
+)
 from lagebild.stages.entities.ner_crf_features import (
     FIELDS,
     lexicon_entry,
@@ -75,6 +81,23 @@ def test_sentence_features_see_the_neighbours() -> None:
     assert second["lt"] == "NE" and second["gL"] == "1" and second["c4"] == "0110"
     assert first["1:lt"] == "NE" and first["-1:edge"] == "1"
     assert second["-1:w"] == "in" and "1:w" not in second
+
+
+def test_component_drops_spans_longer_than_a_name() -> None:
+    component = CrfNer()
+    component.tagger = _FixedTagger(["B-OTH"] + ["I-OTH"] * MAX_SPAN_TOKENS + ["B-PER", "O"])
+    doc = component(spacy.blank("de")(" ".join(["wort"] * (MAX_SPAN_TOKENS + 1) + ["Anna", "x"])))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Anna", "PER")]
+
+
+class _FixedTagger:
+    """A stand-in for pycrfsuite.Tagger that returns the same labels for any sentence."""
+
+    def __init__(self, labels: list[str]) -> None:
+        self.labels = labels
+
+    def tag(self, features: object) -> list[str]:
+        return self.labels
 
 
 def test_component_without_weights_refuses_to_tag() -> None:

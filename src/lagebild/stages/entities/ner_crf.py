@@ -6,7 +6,7 @@ only component is ``lagebild_crf_ner``: python-crfsuite weights over the feature
 Importing this module registers the factory, which :func:`spacy.load` needs before it
 can read such a pipeline.  The component cuts a doc into sentences (at ``.``, ``!``,
 ``?`` and line breaks, at most ``MAX_TOKENS`` tokens), tags each with BIO labels and sets
-``doc.ents``.
+``doc.ents`` (spans longer than ``MAX_SPAN_TOKENS`` left out).
 
 Files in the component folder: ``model.crfsuite`` (weights) and ``lexicon.tsv.gz``
 (word<TAB>fields of ``ner_crf_features.FIELDS``).
@@ -31,6 +31,9 @@ MODEL_FILE = "model.crfsuite"
 LEXICON_FILE = "lexicon.tsv.gz"
 SENTENCE_END = frozenset((".", "!", "?"))
 MAX_TOKENS = 200  # longer runs without a sentence end are cut: the CRF saw sentences
+# Longer predicted spans are dropped: 99.9% of the training names have at most 10 tokens,
+# and foreign-language passages (unknown lower-case words) can chain into huge OTH spans.
+MAX_SPAN_TOKENS = 10
 
 TokenSpan = tuple[int, int, str]  # start token, end token (exclusive), label
 
@@ -85,6 +88,8 @@ class CrfNer:
             words = [doc[i].text for i in indices]
             labels = self.tagger.tag(sentence_features(words, self.lexicon))
             for start, end, label in bio_spans(labels):
+                if end - start > MAX_SPAN_TOKENS:
+                    continue
                 entities.append(Span(doc, indices[start], indices[end - 1] + 1, label))
         doc.set_ents(entities, default="outside")
         return doc
