@@ -1,0 +1,77 @@
+"""The event-merges gate: merge and report precision on the hand-checked merged events over
+isw-en and news-de stay at or above their pinned floors (issue 6: duplicates)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from lagebild.records import Event, EventReport, MergedEvent
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_event_merges_meet_their_floors(corpus: Path, load: Callable[[str], ModuleType]) -> None:
+    merges, gate = load("event_merges"), load("gate")
+    missing = [str(folder) for folder in merges.FOLDERS if not folder.is_dir()]
+    if missing:
+        pytest.skip(f"corpus folders not found: {', '.join(missing)}")
+    found = merges.evaluate()
+    assert found["present"] > 0, "no judged merge is produced any more: re-check the sample"
+    pinned = {name: found[name] for name in merges.PINNED}
+    assert set(pinned) == set(gate.load_floor("event_merges")["metrics"])
+    violations = gate.check("event_merges", pinned, merges.gold_hash())
+    assert violations == [], "; ".join(str(violation) for violation in violations)
+
+
+def report(document: str, start: int) -> EventReport:
+    event = Event(
+        start=start, end=start + 20, type="ASSAULT", trigger_start=start + 2, trigger_end=start + 8
+    )
+    return EventReport(document_id=document, origin="org/isw", event=event)
+
+
+def merged(*reports: EventReport) -> MergedEvent:
+    return MergedEvent(id="event/0", type="ASSAULT", reports=list(reports))
+
+
+def judged(load: Callable[[str], ModuleType], verdict: str, belongs: list[bool]) -> object:
+    keys = [("a", 2, 8), ("b", 32, 38), ("c", 62, 68)][: len(belongs)]
+    belonging = frozenset(key for key, fits in zip(keys, belongs, strict=True) if fits)
+    return load("event_merges").Judged("event/0", frozenset(keys), belonging, verdict, "why")
+
+
+def test_judged_merges_are_matched_by_their_exact_report_set(
+    load: Callable[[str], ModuleType],
+) -> None:
+    merges = load("event_merges")
+    gold = [
+        judged(load, "correct", [True, True]),  # produced as judged
+        judged(load, "mixed", [True, True, False]),  # produced with its third report split off
+    ]
+    produced = [merged(report("a", 0), report("b", 30)), merged(report("c", 60), report("d", 0))]
+    found = merges.score(gold, produced)
+    assert (found["present"], found["gone"]) == (1.0, 1.0)
+    assert found["merge_precision"] == 1.0
+    assert found["merged_events"] == 2.0
+
+
+def test_report_precision_counts_the_reports_that_belong(
+    load: Callable[[str], ModuleType],
+) -> None:
+    merges = load("event_merges")
+    gold = [judged(load, "correct", [True, True]), judged(load, "mixed", [True, True, False])]
+    produced = [
+        merged(report("a", 0), report("b", 30)),
+        merged(report("a", 0), report("b", 30), report("c", 60)),
+    ]
+    found = merges.score(gold, produced)
+    assert found["merge_precision"] == 0.5
+    assert found["report_precision"] == pytest.approx(4 / 5)
+
+
+def test_a_report_is_keyed_by_its_trigger(load: Callable[[str], ModuleType]) -> None:
+    assert load("event_merges").report_key(report("a", 100)) == ("a", 102, 108)

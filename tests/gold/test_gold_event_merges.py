@@ -1,0 +1,84 @@
+"""The merged-event gold (``event-merges.jsonl``) is well formed: every line a judged merge
+of two or more reporting documents, a verdict that agrees with its reports, and no corpus
+text beyond trigger words."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lagebild.stages.events.ontology import TYPES
+
+GOLD = Path(__file__).resolve().parent / "event-merges.jsonl"
+README = GOLD.parent / "README.md"
+FIELDS = {"merged_id", "type", "verdict", "reason", "reports"}
+REPORT_FIELDS = {
+    "document_id",
+    "file",
+    "trigger_start",
+    "trigger_end",
+    "trigger",
+    "belongs",
+    "stage_error",
+}
+SAMPLE_SIZE = 30
+#: Triggers are words, never whole sentences of the corpus.
+LONGEST_TRIGGER = 8
+
+
+def gold_lines() -> list[dict[str, Any]]:
+    return [json.loads(line) for line in GOLD.read_text("utf-8").splitlines() if line.strip()]
+
+
+def line_id(line: dict[str, Any]) -> str:
+    return str(line["merged_id"])
+
+
+@pytest.mark.parametrize("line", gold_lines(), ids=line_id)
+def test_line_format(line: dict[str, Any]) -> None:
+    assert set(line) == FIELDS
+    assert re.fullmatch(r"event/[0-9a-f]{16}", line["merged_id"])
+    assert line["type"] in TYPES
+    assert line["verdict"] in ("correct", "mixed")
+    assert line["reason"] == line["reason"].strip() != ""
+
+
+@pytest.mark.parametrize("line", gold_lines(), ids=line_id)
+def test_reports_are_keyed_by_document_and_trigger(line: dict[str, Any]) -> None:
+    for report in line["reports"]:
+        assert set(report) == REPORT_FIELDS
+        assert re.fullmatch(r"[0-9a-f]{64}", report["document_id"])
+        assert re.fullmatch(r"(isw-en|news-de)/[^/]+\.md", report["file"])
+        assert 0 <= report["trigger_start"] < report["trigger_end"]
+        assert report["trigger_end"] - report["trigger_start"] == len(report["trigger"])
+        assert len(report["trigger"].split()) <= LONGEST_TRIGGER
+        assert isinstance(report["belongs"], bool)
+        assert report["stage_error"] is None or report["stage_error"].strip() != ""
+
+
+@pytest.mark.parametrize("line", gold_lines(), ids=line_id)
+def test_a_merge_has_two_documents_and_distinct_reports(line: dict[str, Any]) -> None:
+    keys = [(r["document_id"], r["trigger_start"], r["trigger_end"]) for r in line["reports"]]
+    assert len(set(keys)) == len(keys)
+    assert len({r["document_id"] for r in line["reports"]}) >= 2
+
+
+@pytest.mark.parametrize("line", gold_lines(), ids=line_id)
+def test_the_verdict_follows_from_the_reports(line: dict[str, Any]) -> None:
+    belonging = [report["belongs"] for report in line["reports"]]
+    assert any(belonging), "a merge is about the event some of its reports tell"
+    assert (line["verdict"] == "correct") is all(belonging)
+
+
+def test_the_sample_has_its_size_and_is_sorted_by_merged_id() -> None:
+    ids = [line["merged_id"] for line in gold_lines()]
+    assert len(ids) == SAMPLE_SIZE
+    assert ids == sorted(set(ids))
+
+
+def test_the_readme_describes_the_gold() -> None:
+    assert "`event-merges.jsonl`" in README.read_text("utf-8")
