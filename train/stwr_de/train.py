@@ -43,6 +43,7 @@ TYPES["freeIndirect"] = "free_indirect"
 GRID = [(1.0, 0.01), (3.0, 0.01)]  # (c1, c2)
 THRESHOLDS = [round(0.15 + 0.05 * step, 2) for step in range(10)]  # 0.15 … 0.6
 ITERATIONS = 100
+F1_TIE = 0.005  # val F1 differences below this are noise (see best_threshold)
 FEATURES = features_digest()  # at start: the code the features are computed with
 
 Item = tuple[list[list[str]], list[str]]  # features and labels of one sentence
@@ -87,14 +88,20 @@ def marginals(data: Sequence[Item], path: Path) -> list[tuple[bool, float]]:
 
 
 def best_threshold(scored: Sequence[tuple[bool, float]]) -> dict[str, float]:
-    """The decision threshold on the marginal with the best token F1."""
-    best: dict[str, float] = {"f1": -1.0}
+    """The decision threshold on the marginal with the best token F1.
+
+    Val F1 is often flat around its peak; among thresholds within ``F1_TIE`` of the
+    best, the one with precision and recall closest to each other wins, so a noise-level
+    F1 difference does not trade much recall for precision (or back).
+    """
+    rows = []
     for threshold in THRESHOLDS:
         tp, fp, fn = corpus.counts([g for g, _ in scored], [p >= threshold for _, p in scored])
         precision, recall, score = corpus.prf(tp, fp, fn)
-        if score > best["f1"]:
-            best = {"threshold": threshold, "precision": precision, "recall": recall, "f1": score}
-    return best
+        rows.append({"threshold": threshold, "precision": precision, "recall": recall, "f1": score})
+    top = max(row["f1"] for row in rows)
+    near = [row for row in rows if row["f1"] >= top - F1_TIE]
+    return min(near, key=lambda row: abs(row["precision"] - row["recall"]))
 
 
 def select_type(job: Job) -> dict[str, Any]:
@@ -130,13 +137,24 @@ def recorded() -> dict[str, Any]:
 
 
 def jobs(args: argparse.Namespace, work: str) -> list[Job]:
+    """One job per type; the longest first, so two workers finish together."""
     if args.select:
         return [(kind, work, args.iterations, GRID) for kind in args.types]
     chosen = recorded()["types"]
-    return [
-        (kind, work, args.iterations, [(chosen[TYPES[kind]]["c1"], chosen[TYPES[kind]]["c2"])])
-        for kind in args.types
+    settings = [(kind, chosen[TYPES[kind]]) for kind in args.types]
+    found: list[Job] = [
+        (kind, work, _iterations(args, kind), [(setting["c1"], setting["c2"])])
+        for kind, setting in settings
     ]
+    return sorted(found, key=lambda job: -job[2])
+
+
+def _iterations(args: argparse.Namespace, kind: str) -> int:
+    """L-BFGS iterations: --iterations, else the type's recorded value, else the global one."""
+    if args.iterations:
+        return int(args.iterations)
+    settings = recorded()
+    return int(settings["types"][TYPES[kind]].get("iterations", settings["iterations"]))
 
 
 def meta_of(args: argparse.Namespace, results: Sequence[dict[str, Any]]) -> dict[str, Any]:
@@ -153,7 +171,7 @@ def meta_of(args: argparse.Namespace, results: Sequence[dict[str, Any]]) -> dict
         "files": {name: f"{name}.crfsuite" for name in TYPES.values()},
         "features": FEATURES,
         "split": {"seed": corpus.SEED, "share": corpus.SHARE, "by": "work, fictional"},
-        "iterations": args.iterations,
+        "iterations": {name: _iterations(args, kind) for kind, name in TYPES.items()},
         "mode": "select" if args.select else "final",
         "thresholds": thresholds,
         "selection": selection,
@@ -180,11 +198,12 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--record", action="store_true", help="--select: update settings.json")
     parser.add_argument("--out", type=Path, default=None, help="default: the user model dir")
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--iterations", type=int, default=None)
+    parser.add_argument("--iterations", type=int, default=None, help="default: settings.json")
     parser.add_argument("--types", nargs="*", default=list(TYPES), choices=list(TYPES))
     args = parser.parse_args(argv)
     args.out = args.out or model_dir()
-    args.iterations = args.iterations or recorded().get("iterations", ITERATIONS)
+    if args.select:
+        args.iterations = args.iterations or recorded().get("iterations", ITERATIONS)
     return args
 
 

@@ -37,8 +37,8 @@ def test_tokenize_follows_the_corpus(text: str, words: list[str]) -> None:
 @pytest.mark.parametrize(
     ("text", "roles"),
     [
-        ("a » b c « d", ["out", "open", "in", "in", "close", "out"]),
-        ("a « b » d", ["out", "open", "in", "close", "out"]),
+        ("a » B c « d", ["out", "open", "in", "in", "close", "out"]),
+        ("a : « B » , d", ["out", "out", "open", "in", "close", "out", "out"]),
         ("„ b “ c", ["open", "in", "close", "out"]),
         ('" b " c', ["open", "in", "close", "out"]),
         ("“ b ” c", ["open", "in", "close", "out"]),
@@ -51,22 +51,43 @@ def test_quote_roles(text: str, roles: list[str]) -> None:
 
 
 def test_quote_distances_and_reopen() -> None:
-    states = quote_states("» a b « c » d".split())
+    states = quote_states("» A b « C » D".split())
     assert [s.since_open for s in states] == [0, 1, 2, 3, -1, 0, 1]
     assert [s.to_close for s in states[:4]] == [3, 2, 1, 0]
     assert states[0].length == 3
     assert states[5].to_close == -1  # the second quotation is never closed
-    reopened = quote_states("» a » b «".split())
+    reopened = quote_states("» A » B «".split())
     assert [s.since_open for s in reopened] == [0, 1, 0, 1, 2]
 
 
 def test_single_quotes_inside_double() -> None:
-    states = quote_states("» a › b ‹ c «".split())
+    states = quote_states("» A › b ‹ c «".split())
     assert [s.single for s in states] == [False, False, False, True, True, False, False]
 
 
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # German „…“: “ closes, so a text that starts with one starts inside a quotation
+        (
+            "A b . “ Ich x . „ C “ , d",
+            ["in"] * 3 + ["close", "out", "out", "out", "open", "in", "close", "out", "out"],
+        ),
+        # without „ in the text, “…” is the English pair
+        ("a “ B ” c", ["out", "open", "in", "close", "out"]),
+        # «…» (Swiss/French) decided by the vote: a closer is followed by a comma
+        (
+            "« A » , sagte er . « B » , rief",
+            ["open", "in", "close"] + ["out"] * 4 + ["open", "in", "close", "out", "out"],
+        ),
+    ],
+)
+def test_quote_conventions_of_the_document(text: str, roles: list[str]) -> None:
+    assert [state.role for state in quote_states(text.split())] == roles
+
+
 def test_unclosed_quote_is_capped() -> None:
-    states = quote_states(["»", *["x"] * (MAX_QUOTE + 50)])
+    states = quote_states(["»", *["X"] * (MAX_QUOTE + 50)])
     assert states[MAX_QUOTE].role == "in"
     assert states[MAX_QUOTE + 1].role == "out"
 
@@ -124,6 +145,24 @@ def test_features_see_the_speech_cues() -> None:
     ich = second[1]
     assert "q=in" in ich and "q+verb_after" in ich and "q+comma_after" in ich
     assert "q=out" in second[-1]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # reported: the clause of the speech verb or noun
+        ("Er erzählte von der Reise.", "Reise", ["cverb=speech", "cverb-1=False"]),
+        ("Das war ein Gerücht.", "ein", ["cverb=none", "cnoun=True"]),
+        # indirect: the clause after (or before) the one with the verb
+        ("Er sagte, er sei krank.", "krank", ["cverb=none", "cverb-1=True", "cverb+1=False"]),
+        ("Er sei krank, dachte sie.", "Er", ["cverb=none", "cverb+1=True"]),
+        ("Das Haus ist alt, der Hof auch.", "Hof", ["cverb=none", "cverb-1=False"]),
+    ],
+)
+def test_clause_features_locate_the_speech_verb(text: str, word: str, expected: list[str]) -> None:
+    words = _words(text)
+    (rows,) = document_features([words])
+    assert set(expected) <= set(rows[words.index(word)])
 
 
 def test_quotation_state_runs_across_sentences() -> None:

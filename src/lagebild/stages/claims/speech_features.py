@@ -207,34 +207,84 @@ class QuoteState:
     single: bool  # inside a single-quote pair
 
 
-def quote_states(tokens: Sequence[str]) -> list[QuoteState]:
-    """The quotation state of every token of a document (flat token list)."""
-    regions: list[tuple[int, int]] = []  # (open index, close index or -1)
+def _chevron_opener(tokens: Sequence[str]) -> str:
+    """ "»" when the document quotes »…«, "«" when it quotes «…» (a vote over the marks).
+
+    A closer is followed by a comma or a lower-case word ("«, sagte er"), an opener is
+    preceded by a colon.
+    """
+    votes = {"»": 0, "«": 0}
+    for index, token in enumerate(tokens):
+        if token not in votes:
+            continue
+        other = "«" if token == "»" else "»"
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if following in (",", ";") or following[:1].islower():
+            votes[other] += 1  # this mark closes, so the other one opens
+        if index and tokens[index - 1] == ":":
+            votes[token] += 1
+    return "«" if votes["«"] > votes["»"] else "»"
+
+
+def _openers(tokens: Sequence[str]) -> set[str]:
+    """The marks that open a quotation in this document.
+
+    “ opens only in documents without „ (where it is the German closer); of the two
+    chevrons only the one the document opens with.
+    """
+    openers = {'"', "„", "‟", _chevron_opener(tokens)}
+    if "„" not in tokens:
+        openers.add("“")
+    return openers
+
+
+def _regions(tokens: Sequence[str]) -> list[tuple[int, int]]:
+    """(open index, close index or -1) of each double quotation.
+
+    A closer before any quotation opened means the text starts inside one: the
+    region then runs from the first token.
+    """
+    openers = _openers(tokens)
+    closers = {DOUBLE_QUOTES[o] for o in openers} | {
+        c for o in openers for c in ALSO_CLOSES.get(o, ())
+    }
+    regions: list[tuple[int, int]] = []
     opener: str | None = None
     start = -1
-    inside = [False] * len(tokens)
     for index, token in enumerate(tokens):
         if opener is not None and index - start > MAX_QUOTE:
             regions.append((start, -1))
             opener = None
         if opener is None:
-            if token in DOUBLE_QUOTES and token != "”":
+            if token in openers:
                 opener, start = token, index
+            elif token in closers and not regions and index <= MAX_QUOTE and token != '"':
+                regions.append((0, index))
         elif token == DOUBLE_QUOTES[opener] or token in ALSO_CLOSES.get(opener, ()):
             regions.append((start, index))
             opener = None
         elif token == opener:
             regions.append((start, -1))
             start = index
-        inside[index] = opener is not None
     if opener is not None:
         regions.append((start, -1))
+    return regions
+
+
+def quote_states(tokens: Sequence[str]) -> list[QuoteState]:
+    """The quotation state of every token of a document (flat token list)."""
+    regions = _regions(tokens)
+    inside = [False] * len(tokens)
+    for begin, end in regions:
+        last = end if end >= 0 else min(len(tokens) - 1, begin + MAX_QUOTE)
+        inside[begin : last + 1] = [True] * (last + 1 - begin)
     singles = _single_quoted(tokens, inside)
     states = [QuoteState("out", -1, -1, -1, flag) for flag in singles]
     for begin, end in regions:
         last = end if end >= 0 else min(len(tokens) - 1, begin + MAX_QUOTE)
         for index in range(begin, last + 1):
-            role = "open" if index == begin else "close" if index == end else "in"
+            opening = index == begin and tokens[index] in DOUBLE_QUOTES
+            role = "open" if opening else "close" if index == end else "in"
             to_close = end - index if end >= 0 else -1
             length = end - begin if end >= 0 else -1
             states[index] = QuoteState(role, index - begin, to_close, length, singles[index])
@@ -291,6 +341,8 @@ class _SentenceFacts:
     clause_of: list[int]
     konj_clauses: set[int]
     content_clauses: set[int]  # dass/ob/w-clauses after a speech verb
+    verb_clauses: dict[int, str]  # clause -> kind of its first speech verb
+    noun_clauses: set[int]  # clauses with a speech noun
     markers: list[int]
     has_konj: bool
     first_second: bool
@@ -318,11 +370,16 @@ def _facts(words: Sequence[str]) -> _SentenceFacts:
         or (word == "angaben" and i > 0 and lower[i - 1] == "nach")
         or (word in ("wie", "so") and any(v in (i + 1, i + 2, i + 3) for v in verbs))
     ]
+    verb_clauses: dict[int, str] = {}
+    for verb in verbs:
+        verb_clauses.setdefault(clause_of[verb], verb_kind(words[verb]))
     return _SentenceFacts(
         verbs=verbs,
         clause_of=clause_of,
         konj_clauses=konj,
         content_clauses=content,
+        verb_clauses=verb_clauses,
+        noun_clauses={clause_of[i] for i, word in enumerate(lower) if word in SPEECH_NOUNS},
         markers=markers,
         has_konj=bool(konj),
         first_second=any(word in FIRST_SECOND for word in lower),
@@ -413,6 +470,21 @@ def _summary(
     ]
 
 
+def _clause_features(facts: _SentenceFacts, clause: int) -> list[str]:
+    """The speech verbs and nouns of the token's clause and of the clauses around it.
+
+    Reported speech is mostly the clause of its verb or noun ("er erzählte von der
+    Reise"); indirect speech the clause after (or before) one ("sagte er, er sei ...").
+    """
+    return [
+        f"cverb={facts.verb_clauses.get(clause, 'none')}",
+        f"cnoun={clause in facts.noun_clauses}",
+        f"cverb-1={clause - 1 in facts.verb_clauses}",
+        f"cverb+1={clause + 1 in facts.verb_clauses}",
+        f"cverb+cnoun={clause in facts.verb_clauses and clause in facts.noun_clauses}",
+    ]
+
+
 def sentence_features(
     words: Sequence[str],
     states: Sequence[QuoteState],
@@ -445,6 +517,7 @@ def sentence_features(
             f"ccontent={clause in facts.content_clauses}",
             f"ccontent+konj={clause in facts.content_clauses and clause in facts.konj_clauses}",
             f"clause={min(clause, 4)}",
+            *_clause_features(facts, clause),
         ]
         row += _quote_features(states[index], quote_context[index])
         rows.append(row)
