@@ -16,6 +16,10 @@ current merged event has exactly its report set; merges no longer produced are c
 
 - ``merge_precision``: judged-correct merged events / judged merged events still present;
 - ``report_precision``: over the reports of the present merges, those judged to belong;
+- ``split_merges``, ``split_precision``, ``split_report_precision`` (informational): current
+  merged events made only of reports of one judged merge, a strict part of it, holding at
+  least one report that belongs; correct when all their reports belong.  A merger tuned to
+  split the judged mixed merges is scored on its parts here;
 - ``merged_events`` / ``independent_events``: merged events with two or more reporting
   documents / with two or more independent origins (informational).
 
@@ -108,8 +112,35 @@ def score(gold: Sequence[Judged], produced: Sequence[MergedEvent]) -> dict[str, 
         "gone": float(len(gold) - len(present)),
         "merge_precision": ratio(sum(item.verdict == "correct" for item in present), len(present)),
         "report_precision": ratio(belonging, reports),
+        **score_splits(gold, produced),
         "merged_events": float(len(produced)),
         "independent_events": float(sum(m.independent_sources >= 2 for m in produced)),
+    }
+
+
+def splits(gold: Sequence[Judged], produced: Sequence[MergedEvent]) -> list[Judged]:
+    """Current merges that are a strict part of a judged merge with a report that belongs,
+    judged by the reports they keep."""
+    found = []
+    for merged in produced:
+        reports = report_set(merged)
+        for item in gold:
+            if reports < item.reports and reports & item.belonging:
+                verdict = "correct" if reports <= item.belonging else "mixed"
+                kept = Judged(item.merged_id, reports, reports & item.belonging, verdict, "")
+                found.append(kept)
+    return found
+
+
+def score_splits(gold: Sequence[Judged], produced: Sequence[MergedEvent]) -> dict[str, float]:
+    parts = splits(gold, produced)
+    correct = sum(part.verdict == "correct" for part in parts)
+    reports = sum(len(part.reports) for part in parts)
+    belonging = sum(len(part.belonging) for part in parts)
+    return {
+        "split_merges": float(len(parts)),
+        "split_precision": ratio(correct, len(parts)),
+        "split_report_precision": ratio(belonging, reports),
     }
 
 
@@ -138,7 +169,7 @@ def main(argv: list[str]) -> int:
     if "--errors" in argv:
         print("\n".join(errors(read_gold(), merged_events())))
     for name, value in found.items():
-        print(f"{name:20} {value:.3f}")
+        print(f"{name:24} {value:.3f}")
     pinned = {name: found[name] for name in PINNED}
     return enforce("event_merges", pinned, PINNED, gold_hash(), pin="--pin" in argv)
 

@@ -75,3 +75,19 @@ def test_report_precision_counts_the_reports_that_belong(
 
 def test_a_report_is_keyed_by_its_trigger(load: Callable[[str], ModuleType]) -> None:
     assert load("event_merges").report_key(report("a", 100)) == ("a", 102, 108)
+
+
+def test_a_strict_part_of_a_judged_merge_is_scored_by_the_reports_it_keeps(
+    load: Callable[[str], ModuleType],
+) -> None:
+    merges = load("event_merges")
+    gold = [judged(load, "mixed", [True, True, False])]
+    produced = [
+        merged(report("a", 0), report("b", 30)),  # the part that belongs: correct
+        merged(report("b", 30), report("c", 60)),  # still mixed
+        merged(report("c", 60), report("d", 0)),  # not a part of the judged merge
+    ]
+    found = merges.score(gold, produced)
+    assert (found["present"], found["split_merges"]) == (0.0, 2.0)
+    assert found["split_precision"] == 0.5
+    assert found["split_report_precision"] == pytest.approx(3 / 4)
