@@ -47,7 +47,8 @@ unit:
 
 ## models: build the models lagebild may not ship (decision 0013) into ./.models
 # stwr_de (German speech tagger) derives from corpus REDEWIEDERGABE (CC BY-NC-SA 4.0):
-# trained here with the recorded settings (train/stwr_de/settings.json), a few minutes.
+# trained here with the recorded settings (train/stwr_de/settings.json): about 15 CPU-min,
+# rebuilt only when its code, settings, features or split change.
 MODELS := $(CURDIR)/.models
 REDEWIEDERGABE := ../shared/corpus/redewiedergabe
 STWR_DE_SOURCES := train/stwr_de/train.py train/stwr_de/settings.json \
