@@ -1,17 +1,15 @@
 """Merging event reports across documents and languages into one event each.
 
-Two reports are of the same event when they have the same type and (entity ids, so
-"Putin" in a German copy and "Vladimir Putin" in the English original agree):
-
-- both state a day (a time expression in the sentence) within ``DAY_SLACK`` days of
-  each other, share a participant and do not name different places; or
-- one tells the event without a date of its own (the report's date stands in, ACLED
-  precision 2): then the days may differ by ``REPORT_SLACK`` and the participants and
-  the place must be the same.
-
-Undated reports and dates coarser than a day never merge: "in 2022" or "now" cannot
-tell two attacks apart.  Each report is compared with the cluster's first report, so
-clusters never grow by chaining.
+Two reports are of the same event when they come from different documents, have the same
+type, both state a day (a time expression in the sentence) within ``DAY_SLACK`` days of
+each other, share a participant that is not a place (entity ids, so "Putin" in a German
+copy and "Vladimir Putin" in the English original agree; every event of a day's report
+names Ukraine or Russia, so countries and cities do not tell events apart), and name no
+different places.  Events dated only by their report, undated events and dates coarser
+than a day never merge: "in 2022" or "now" cannot tell two attacks apart.  Each report is
+compared with the cluster's first report, so clusters never grow by chaining, and a
+document contributes one report per event (a summary bullet and its paragraph are not
+two sources).
 
 Independent sources are the distinct *origins* of the reports: a translation or copy
 of an ISW update has ISW as its origin, so it does not count twice.  Differing dates,
@@ -29,7 +27,7 @@ from datetime import date
 from lagebild.records import Event, EventReport, MergedEvent
 
 DAY_SLACK = 1
-REPORT_SLACK = 3
+PLACE_PREFIX = "place/"
 
 
 @dataclass(eq=False)  # clusters are compared by identity
@@ -60,18 +58,23 @@ def _day(event: Event) -> date | None:
 
 
 def _fits(anchor: Event, event: Event) -> bool:
-    """Same event?  Stated dates within a day and a shared participant; a report's own
-    date (the event told without one) needs the very same participants and place."""
+    """Same event?  Both state a day, within ``DAY_SLACK`` of each other, they share a
+    participant that is not a place (every event of a day's report names Ukraine or
+    Russia; a person, an organisation or a unit tells events apart), and they name no
+    different places."""
     first, day = _day(anchor), _day(event)
     if anchor.type != event.type or first is None or day is None:
         return False
-    stated = anchor.date_source == "sentence" and event.date_source == "sentence"
-    if not stated:
-        same = participants(anchor) == participants(event) and _place(anchor) == _place(event)
-        return same and _place(anchor) is not None and abs((day - first).days) <= REPORT_SLACK
+    if anchor.date_source != "sentence" or event.date_source != "sentence":
+        return False
     places = {_place(anchor), _place(event)} - {None}
-    shared = participants(anchor) & participants(event)
+    shared = _distinctive(participants(anchor) & participants(event))
     return bool(shared) and len(places) <= 1 and abs((day - first).days) <= DAY_SLACK
+
+
+def _distinctive(entity_ids: set[str]) -> set[str]:
+    """Participants that identify an event: not countries, regions or cities."""
+    return {i for i in entity_ids if not i.startswith(PLACE_PREFIX)}
 
 
 def merge(reports: Iterable[EventReport]) -> list[MergedEvent]:
@@ -82,7 +85,15 @@ def merge(reports: Iterable[EventReport]) -> list[MergedEvent]:
         event = report.event
         ids = sorted(participants(event))
         candidates = (c for i in ids for c in by_participant[(event.type, i)])
-        home = next((c for c in candidates if _fits(c.anchor.event, event)), None)
+        home = next(
+            (
+                c
+                for c in candidates
+                if _fits(c.anchor.event, event)
+                and report.document_id not in {r.document_id for r in c.reports}
+            ),
+            None,
+        )
         if home is None:  # a new event; one without participants stands alone
             home = _Cluster(report)
             clusters.append(home)
