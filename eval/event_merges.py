@@ -2,9 +2,9 @@
 
     .venv/bin/python eval/event_merges.py [--pin] [--errors]
 
-Gold: ``tests/gold/event-merges.jsonl`` (guidelines in ``tests/gold/README.md``): a seeded
-random sample of merged events with two or more reporting documents, over ``isw-en`` and
-``news-de``.  Each line names its reports by document id (sha256 of the raw text) and
+Gold: ``tests/gold/event-merges.jsonl`` (guidelines in ``tests/gold/README.md``): seeded
+random samples of merged events with two or more reporting documents, over ``isw-en`` and
+``news-de``, each drawn from the merger of its day (field ``sample``: 1, 2, ...).  Each line names its reports by document id (sha256 of the raw text) and
 trigger offsets into the clean text, says per report whether it belongs to the event the
 merge is about, and gives the verdict (``correct``: every report the same real-world
 event; ``mixed``: some do not belong).
@@ -20,6 +20,9 @@ current merged event has exactly its report set; merges no longer produced are c
   merged events made only of reports of one judged merge, a strict part of it, holding at
   least one report that belongs; correct when all their reports belong.  A merger tuned to
   split the judged mixed merges is scored on its parts here;
+- ``s<n>_present``, ``s<n>_merge_precision``, ``s<n>_report_precision``: the same per
+  sample (informational).  The pinned floors are the overall figures: a sample drawn from an
+  older merger keeps few present merges, too few to gate on alone;
 - ``merged_events`` / ``independent_events``: merged events with two or more reporting
   documents / with two or more independent origins (informational).
 
@@ -62,6 +65,7 @@ class Judged:
     belonging: frozenset[ReportKey]
     verdict: str
     reason: str
+    sample: int = 1
 
 
 def read_gold(path: Path = GOLD) -> list[Judged]:
@@ -72,9 +76,8 @@ def read_gold(path: Path = GOLD) -> list[Judged]:
 def judged(line: dict[str, Any]) -> Judged:
     reports = [(r["document_id"], r["trigger_start"], r["trigger_end"]) for r in line["reports"]]
     belonging = [key for key, r in zip(reports, line["reports"], strict=True) if r["belongs"]]
-    return Judged(
-        line["merged_id"], frozenset(reports), frozenset(belonging), line["verdict"], line["reason"]
-    )
+    keys = (line["merged_id"], frozenset(reports), frozenset(belonging))
+    return Judged(*keys, line["verdict"], line["reason"], line["sample"])
 
 
 def report_key(report: EventReport) -> ReportKey:
@@ -103,19 +106,37 @@ def ratio(part: int, whole: int) -> float:
 def score(gold: Sequence[Judged], produced: Sequence[MergedEvent]) -> dict[str, float]:
     """The metrics of the module docstring for ``gold`` against ``produced``."""
     current = {report_set(merged) for merged in produced}
-    present = [item for item in gold if item.reports in current]
-    reports = sum(len(item.reports) for item in present)
-    belonging = sum(len(item.belonging) for item in present)
     return {
         "judged": float(len(gold)),
-        "present": float(len(present)),
-        "gone": float(len(gold) - len(present)),
-        "merge_precision": ratio(sum(item.verdict == "correct" for item in present), len(present)),
-        "report_precision": ratio(belonging, reports),
+        **score_present(gold, current),
+        **score_samples(gold, current),
         **score_splits(gold, produced),
         "merged_events": float(len(produced)),
         "independent_events": float(sum(m.independent_sources >= 2 for m in produced)),
     }
+
+
+def score_present(gold: Sequence[Judged], current: set[frozenset[ReportKey]]) -> dict[str, float]:
+    """Presence and precision of the judged merges still produced (``current`` report sets)."""
+    present = [item for item in gold if item.reports in current]
+    reports = sum(len(item.reports) for item in present)
+    belonging = sum(len(item.belonging) for item in present)
+    return {
+        "present": float(len(present)),
+        "gone": float(len(gold) - len(present)),
+        "merge_precision": ratio(sum(item.verdict == "correct" for item in present), len(present)),
+        "report_precision": ratio(belonging, reports),
+    }
+
+
+def score_samples(gold: Sequence[Judged], current: set[frozenset[ReportKey]]) -> dict[str, float]:
+    """``score_present`` per sample, its names prefixed ``s<n>_``."""
+    found = {}
+    for sample in sorted({item.sample for item in gold}):
+        scored = score_present([item for item in gold if item.sample == sample], current)
+        for name in ("present", "merge_precision", "report_precision"):
+            found[f"s{sample}_{name}"] = scored[name]
+    return found
 
 
 def splits(gold: Sequence[Judged], produced: Sequence[MergedEvent]) -> list[Judged]:
@@ -127,7 +148,9 @@ def splits(gold: Sequence[Judged], produced: Sequence[MergedEvent]) -> list[Judg
         for item in gold:
             if reports < item.reports and reports & item.belonging:
                 verdict = "correct" if reports <= item.belonging else "mixed"
-                kept = Judged(item.merged_id, reports, reports & item.belonging, verdict, "")
+                kept = Judged(
+                    item.merged_id, reports, reports & item.belonging, verdict, "", item.sample
+                )
                 found.append(kept)
     return found
 

@@ -91,3 +91,20 @@ def test_a_strict_part_of_a_judged_merge_is_scored_by_the_reports_it_keeps(
     assert (found["present"], found["split_merges"]) == (0.0, 2.0)
     assert found["split_precision"] == 0.5
     assert found["split_report_precision"] == pytest.approx(3 / 4)
+
+
+def test_each_sample_is_scored_on_its_own_and_together(
+    load: Callable[[str], ModuleType],
+) -> None:
+    merges = load("event_merges")
+    first = judged(load, "mixed", [True, True, False])
+    keys = frozenset({("a", 2, 8), ("b", 32, 38)})
+    second = merges.Judged("event/1", keys, keys, "correct", "why", sample=2)
+    produced = [
+        merged(report("a", 0), report("b", 30), report("c", 60)),
+        merged(report("a", 0), report("b", 30)),
+    ]
+    found = merges.score([first, second], produced)
+    assert (found["s1_merge_precision"], found["s2_merge_precision"]) == (0.0, 1.0)
+    assert found["s1_report_precision"] == pytest.approx(2 / 3)
+    assert (found["merge_precision"], found["report_precision"]) == (0.5, pytest.approx(4 / 5))

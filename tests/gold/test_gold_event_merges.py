@@ -15,7 +15,7 @@ from lagebild.stages.events.ontology import TYPES
 
 GOLD = Path(__file__).resolve().parent / "event-merges.jsonl"
 README = GOLD.parent / "README.md"
-FIELDS = {"merged_id", "type", "verdict", "reason", "reports"}
+FIELDS = {"sample", "merged_id", "type", "verdict", "reason", "reports"}
 REPORT_FIELDS = {
     "document_id",
     "file",
@@ -26,6 +26,8 @@ REPORT_FIELDS = {
     "stage_error",
 }
 SAMPLE_SIZE = 30
+#: Seeded samples, each drawn from the merger of its day (README, "Sample").
+SAMPLES = (1, 2)
 #: Triggers are words, never whole sentences of the corpus.
 LONGEST_TRIGGER = 8
 
@@ -38,9 +40,14 @@ def line_id(line: dict[str, Any]) -> str:
     return str(line["merged_id"])
 
 
+def report_keys(line: dict[str, Any]) -> list[tuple[str, int, int]]:
+    return [(r["document_id"], r["trigger_start"], r["trigger_end"]) for r in line["reports"]]
+
+
 @pytest.mark.parametrize("line", gold_lines(), ids=line_id)
 def test_line_format(line: dict[str, Any]) -> None:
     assert set(line) == FIELDS
+    assert line["sample"] in SAMPLES
     assert re.fullmatch(r"event/[0-9a-f]{16}", line["merged_id"])
     assert line["type"] in TYPES
     assert line["verdict"] in ("correct", "mixed")
@@ -62,7 +69,7 @@ def test_reports_are_keyed_by_document_and_trigger(line: dict[str, Any]) -> None
 
 @pytest.mark.parametrize("line", gold_lines(), ids=line_id)
 def test_a_merge_has_two_documents_and_distinct_reports(line: dict[str, Any]) -> None:
-    keys = [(r["document_id"], r["trigger_start"], r["trigger_end"]) for r in line["reports"]]
+    keys = report_keys(line)
     assert len(set(keys)) == len(keys)
     assert len({r["document_id"] for r in line["reports"]}) >= 2
 
@@ -74,10 +81,27 @@ def test_the_verdict_follows_from_the_reports(line: dict[str, Any]) -> None:
     assert (line["verdict"] == "correct") is all(belonging)
 
 
-def test_the_sample_has_its_size_and_is_sorted_by_merged_id() -> None:
-    ids = [line["merged_id"] for line in gold_lines()]
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_a_sample_has_its_size_and_is_sorted_by_merged_id(sample: int) -> None:
+    # Not a set: two merges can share an id (it is made from the anchor event).
+    ids = [line_id(line) for line in gold_lines() if line["sample"] == sample]
     assert len(ids) == SAMPLE_SIZE
-    assert ids == sorted(set(ids))
+    assert ids == sorted(ids)
+
+
+def test_the_samples_come_in_order_and_judge_each_merge_once() -> None:
+    lines = gold_lines()
+    samples = [line["sample"] for line in lines]
+    assert samples == sorted(samples)
+    assert len({frozenset(report_keys(line)) for line in lines}) == len(lines)
+
+
+def test_a_later_sample_draws_no_merge_id_judged_before() -> None:
+    seen: set[str] = set()
+    for sample in SAMPLES:
+        ids = {line_id(line) for line in gold_lines() if line["sample"] == sample}
+        assert not ids & seen
+        seen |= ids
 
 
 def test_the_readme_describes_the_gold() -> None:
