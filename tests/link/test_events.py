@@ -98,3 +98,11 @@ def test_happened_wins_over_claimed() -> None:
 def test_merged_id_is_stable() -> None:
     reports = [_report("a", "org/isw", "2022-03-05"), _report("b", "zeit.de", "2022-03-05")]
     assert merge(reports)[0].id == merge(list(reversed(reports)))[0].id
+
+
+def test_merged_ids_are_unique_for_lookalike_events() -> None:
+    one = _report("a", "org/isw", "2022-03-05")
+    other = _report("b", "zeit.de", "2022-03-05", actors=("org/nato", "place/ukraine"))
+    other_twin = _report("c", "faz.net", "2022-03-05", actors=("org/nato", "place/ukraine"))
+    merged = merge([one, _report("a2", "org/isw", "2022-03-09"), other, other_twin])
+    assert len({m.id for m in merged}) == len(merged)

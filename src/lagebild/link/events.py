@@ -118,7 +118,7 @@ def _merged(cluster: _Cluster) -> MergedEvent:
     place = next((e.place_argument for e in events if e.place_argument), None)
     modalities = [e.modality for e in events]
     return MergedEvent(
-        id=_id(cluster.anchor.event),
+        id=_id(cluster.anchor),
         type=cluster.anchor.event.type,
         actors=[names[i] for i in sorted(kept)],
         actor_ids=sorted(kept),
@@ -149,7 +149,9 @@ def _conflicts(events: Sequence[Event]) -> dict[str, list[str]]:
     return {name: sorted(found) for name, found in values.items() if len(found) > 1}
 
 
-def _id(anchor: Event) -> str:
-    key = "|".join([anchor.type, *sorted(participants(anchor)), _place(anchor) or ""])
-    key += f"|{anchor.date or ''}|{anchor.trigger}"
+def _id(anchor: EventReport) -> str:
+    """Unique and stable: a report belongs to one merged event, so its first report's
+    document and trigger name it."""
+    event = anchor.event
+    key = f"{anchor.document_id}|{event.trigger_start}|{event.trigger_end}|{event.type}"
     return "event/" + hashlib.sha256(key.encode()).hexdigest()[:16]
