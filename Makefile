@@ -65,7 +65,7 @@ $(MODELS)/stwr_de/meta.json: $(STWR_DE_SOURCES) | $(VENV)/.dev-installed
 	fi
 
 ## eval: print every evaluation's figures against ../shared/corpus
-eval: dev
+eval: dev models
 	$(PY) eval/html_extraction.py
 	$(PY) eval/cleaning.py
 	$(PY) eval/entities_en.py
@@ -73,6 +73,12 @@ eval: dev
 	$(PY) eval/geocoding.py
 	$(PY) eval/times.py
 	$(PY) eval/events.py
+	$(PY) eval/events_isw.py
+	$(PY) eval/event_merges.py
+	$(PY) eval/claims.py
+	$(PY) eval/estimative.py
+	$(PY) eval/assessment_threads.py
+	LAGEBILD_MODEL_DIR=$(CURDIR)/.models $(PY) eval/redewiedergabe.py
 
 ## bench: speed and memory figures on the real corpora
 bench: dev
