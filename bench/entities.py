@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from lagebild.api import analyze_document
 from lagebild.config import load_config
+from lagebild.pipeline import Stage
 from lagebild.read import read_sources
 from lagebild.records import Document
 from lagebild.stages.entities.stage import make_entities
@@ -35,14 +37,21 @@ def prepared(folders: list[str], stages: int = 3) -> list[Document]:
     ]
 
 
-def measure(documents: list[Document], ner: bool) -> tuple[float, int]:
-    stage = make_entities(ner=ner)
-    stage(documents[0].model_copy(deep=True))  # load models and indexes outside the timing
+def throughput(
+    stage: Stage, documents: list[Document], count: Callable[[Document], int]
+) -> tuple[float, int, int]:
+    """Words per second of ``stage`` over ``documents`` (warmed up on the first one, so
+    models and rules load outside the timing), words, and what ``count`` found."""
+    stage(documents[0].model_copy(deep=True))
     words = sum(len(d.text.split()) for d in documents)
     started = time.perf_counter()
-    for document in documents:
-        stage(document.model_copy(deep=True))
-    return words / (time.perf_counter() - started), words
+    found = sum(count(stage(d.model_copy(deep=True))) for d in documents)
+    return words / (time.perf_counter() - started), words, found
+
+
+def measure(documents: list[Document], ner: bool) -> tuple[float, int]:
+    rate, words, _ = throughput(make_entities(ner=ner), documents, lambda d: len(d.entities))
+    return rate, words
 
 
 def main(folders: list[str]) -> int:

@@ -10,12 +10,11 @@ per second and events found.  Defaults to seed, isw-en and news-de.
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from entities import CORPUS, prepared  # documents read and analysed the same way
+from entities import CORPUS, prepared, throughput  # documents read and analysed the same way
 from lagebild.config import load_config
 from lagebild.stages.events.stage import make_events
 
@@ -26,14 +25,9 @@ def main(folders: list[str]) -> int:
         return 1
     before = load_config().stages.index("lagebild.events.v1")
     documents = prepared(folders, stages=before)
-    stage = make_events()
-    stage(documents[0].model_copy(deep=True))  # load the lexicon and the parser outside
-    words = sum(len(d.text.split()) for d in documents)
-    started = time.perf_counter()
-    found = sum(len(stage(d.model_copy(deep=True)).events) for d in documents)
-    elapsed = time.perf_counter() - started
+    rate, words, found = throughput(make_events(), documents, lambda d: len(d.events))
     print(
-        f"events: {words / elapsed:,.0f} words/s over {len(documents)} documents, "
+        f"events: {rate:,.0f} words/s over {len(documents)} documents, "
         f"{words:,} words, {found:,} events"
     )
     return 0

@@ -10,12 +10,11 @@ and news-de.
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from entities import CORPUS, prepared  # documents read and cleaned the same way
+from entities import CORPUS, prepared, throughput  # documents read and cleaned the same way
 from lagebild.stages.times.stage import make_times
 
 
@@ -24,14 +23,9 @@ def main(folders: list[str]) -> int:
         print(f"corpus not found at {CORPUS}", file=sys.stderr)
         return 1
     documents = prepared(folders, stages=2)
-    stage = make_times()
-    stage(documents[0].model_copy(deep=True))  # compile the rules outside the timing
-    words = sum(len(d.text.split()) for d in documents)
-    started = time.perf_counter()
-    found = sum(len(stage(d.model_copy(deep=True)).times) for d in documents)
-    elapsed = time.perf_counter() - started
+    rate, words, found = throughput(make_times(), documents, lambda d: len(d.times))
     print(
-        f"times: {words / elapsed:,.0f} words/s over {len(documents)} documents, "
+        f"times: {rate:,.0f} words/s over {len(documents)} documents, "
         f"{words:,} words, {found:,} expressions"
     )
     return 0

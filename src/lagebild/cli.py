@@ -94,6 +94,20 @@ db_option = click.option(
 )
 
 
+format_option = click.option(
+    "--format", "output_format", type=FORMATS, default="text", show_default=True
+)
+
+
+def limit_option(default: int, most: int = 10_000) -> Callable[[Any], Any]:
+    return click.option("--limit", default=default, show_default=True, type=click.IntRange(1, most))
+
+
+def _echo_json(value: Any) -> None:
+    """Records, dataclasses or plain data as indented JSON, umlauts kept."""
+    click.echo(json.dumps(_jsonable(value), indent=2, ensure_ascii=False, default=str))
+
+
 def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
     if value is None:
         return None
@@ -107,7 +121,7 @@ def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
 @click.argument("path")
 @click.option("--published", callback=_parse_date, help="Document date, YYYY-MM-DD.")
 @click.option("--lang", type=click.Choice(["de", "en"]), help="Language, instead of detecting it.")
-@click.option("--format", "output_format", type=FORMATS, default="text", show_default=True)
+@format_option
 @pass_context
 def analyze_command(
     obj: Context, path: str, published: date | None, lang: str | None, output_format: str
@@ -174,15 +188,15 @@ def _print_report(report: IngestReport) -> None:
 @cli.command("search")
 @db_option
 @click.argument("query")
-@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
-@click.option("--format", "output_format", type=FORMATS, default="text", show_default=True)
+@limit_option(20, most=1000)
+@format_option
 @pass_context
 def search_command(obj: Context, query: str, limit: int, output_format: str) -> None:
     """Full-text search over stored documents (German and English)."""
     with obj.store() as store:
         hits = store.search(query, limit=limit)
     if output_format == "json":
-        click.echo(json.dumps([_jsonable(hit) for hit in hits], indent=2, default=str))
+        _echo_json(hits)
         return
     rows = [(h.document_id[:12], h.published or "", h.title or h.source, h.snippet) for h in hits]
     render.console().print(
@@ -195,7 +209,7 @@ def search_command(obj: Context, query: str, limit: int, output_format: str) -> 
 @cli.command("show")
 @db_option
 @click.argument("document_id")
-@click.option("--format", "output_format", type=FORMATS, default="text", show_default=True)
+@format_option
 @pass_context
 def show_command(obj: Context, document_id: str, output_format: str) -> None:
     """Show a stored document by id (or a unique prefix of at least 6 characters)."""
@@ -209,14 +223,14 @@ def show_command(obj: Context, document_id: str, output_format: str) -> None:
 
 @cli.command("stats")
 @db_option
-@click.option("--format", "output_format", type=FORMATS, default="text", show_default=True)
+@format_option
 @pass_context
 def stats_command(obj: Context, output_format: str) -> None:
     """Counts of what the store holds."""
     with obj.store() as store:
         stats = _jsonable(store.stats())
     if output_format == "json":
-        click.echo(json.dumps(stats, indent=2, default=str))
+        _echo_json(stats)
     else:
         render.console().print(render.mapping_table("lagebild store", stats))
 
@@ -230,8 +244,8 @@ def stats_command(obj: Context, output_format: str) -> None:
     type=click.Choice(["PERSON", "ORGANIZATION", "PLACE", "WEAPON"], case_sensitive=False),
     help="Only this type.",
 )
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000))
-@click.option("--format", "output_format", type=FORMATS, default="text", show_default=True)
+@limit_option(50)
+@format_option
 @pass_context
 def entities_command(
     obj: Context, unknown: bool, entity_type: str | None, limit: int, output_format: str
@@ -240,7 +254,7 @@ def entities_command(
     with obj.store() as store:
         rows = store.entity_summary(unknown, entity_type, limit)
     if output_format == "json":
-        click.echo(json.dumps([_jsonable(row) for row in rows], indent=2, ensure_ascii=False))
+        _echo_json(rows)
         return
     table = [(r.entity_id, r.name, r.type, r.documents, r.mentions) for r in rows]
     title = "Unknown entities (add them to the knowledge base)" if unknown else "Entities"
@@ -255,8 +269,8 @@ def entities_command(
 @click.option("--about", help="An entity (any spelling the knowledge base knows) or text.")
 @click.option("--since", help="Statement date, YYYY[-MM[-DD]].")
 @click.option("--stance", type=click.Choice(["supported", "neutral", "disputed", "refuted"]))
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000))
-@click.option("--format", "output_format", type=FORMATS, default="text", show_default=True)
+@limit_option(50)
+@format_option
 @pass_context
 def claims_command(
     obj: Context,
@@ -272,7 +286,7 @@ def claims_command(
     with obj.store() as store:
         hits = store.claims(wanted, limit)
     if output_format == "json":
-        click.echo(json.dumps([_jsonable(hit) for hit in hits], indent=2, ensure_ascii=False))
+        _echo_json(hits)
         return
     columns = ("date", "speaker", "mode", "stance", "content", "document")
     render.console().print(render.rows_table(f"Claims ({len(hits)})", columns, claim_rows(hits)))
@@ -299,8 +313,8 @@ def claims_command(
     type=click.IntRange(1, 1000),
     help="Reporting documents at least.",
 )
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000))
-@click.option("--format", "output_format", type=FORMATS, default="text", show_default=True)
+@limit_option(50)
+@format_option
 @pass_context
 def events_command(
     obj: Context,
@@ -319,7 +333,7 @@ def events_command(
     with obj.store() as store:
         found = store.events(wanted, limit)
     if output_format == "json":
-        click.echo(json.dumps([_jsonable(event) for event in found], indent=2, ensure_ascii=False))
+        _echo_json(found)
         return
     columns = ("date", "type", "actors", "place", "modality", "sources", "reports")
     title = f"Events ({len(found)})"
@@ -338,8 +352,8 @@ def events_command(
     help="Reports per thread.",
 )
 @click.option("--since", help="Report date, YYYY[-MM[-DD]].")
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000))
-@click.option("--format", "output_format", type=FORMATS, default="text", show_default=True)
+@limit_option(50)
+@format_option
 @pass_context
 def assessments_command(
     obj: Context,
@@ -355,7 +369,7 @@ def assessments_command(
     with obj.store() as store:
         threads = store.assessments(wanted, limit)
     if output_format == "json":
-        click.echo(json.dumps([_jsonable(t) for t in threads], indent=2, ensure_ascii=False))
+        _echo_json(threads)
         return
     out = render.console()
     out.print(f"Assessment threads ({len(threads)})")

@@ -12,6 +12,7 @@ date, at ACLED precision 2 (the report's week), since a report tells of recent e
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 
 from lagebild.pipeline import Stage, register_stage
@@ -60,11 +61,12 @@ def _triggered_sentences(
     document: Document, mentions: list[a.Mention], language: str
 ) -> Iterator[tuple[tuple[int, int], list[Trigger], list[a.Mention]]]:
     """Sentences with plausible triggers: bounds, triggers, the sentence's mentions."""
+    starts = [m.start for m in mentions]  # sorted: mentions_of orders them by offset
     for sentence in document.sentences:
         bounds = (sentence.start, sentence.end)
         if _heading(document.text[sentence.start : sentence.end]):
             continue
-        inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        inside = mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
         triggers = find_triggers(document.text, *bounds, language)
         triggers = [t for t in triggers if _plausible(document.text, bounds, t, inside)]
         if triggers:
