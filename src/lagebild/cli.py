@@ -377,6 +377,25 @@ def assessments_command(
         out.print(render.thread_table(thread))
 
 
+@cli.command("serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--token",
+    envvar="LAGEBILD_TOKEN",
+    help="Token that uploads must give (LAGEBILD_TOKEN); without it the server is read-only.",
+)
+@pass_context
+def serve_command(obj: Context, host: str, port: int, token: str | None) -> None:
+    """Serve the REST API and the web UI over the store (read-only without a token)."""
+    from lagebild.serve import create_app, run
+
+    app = create_app(obj.db, token=token, config=obj.config())
+    click.echo(f"lagebild: serving on http://{host}:{port} (API: /api, schema: /openapi.json)")
+    run(app, host=host, port=port)
+
+
 @cli.command("stages")
 def stages_command() -> None:
     """List the registered pipeline stages with what they require and assign."""

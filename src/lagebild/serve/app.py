@@ -1,0 +1,68 @@
+"""The app factory: ``create_app(store_url, token)`` builds the FastAPI app around one
+``Service``: the JSON API (``api.py``), the pages (``pages.py``), the vendored static
+files, the security middleware and the error handlers.  Docs pages that load scripts
+from a CDN are off; ``/openapi.json`` is served and ``/api`` lists the routes."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib.resources import files
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from lagebild.config import Config
+from lagebild.serve import api, pages
+from lagebild.serve.forms import DropEmptyParams
+from lagebild.serve.handlers import install_handlers
+from lagebild.serve.security import BodyLimit, SecurityHeaders
+from lagebild.serve.service import Service
+
+STATIC = Path(str(files("lagebild.serve") / "static"))
+
+
+def create_app(
+    store_url: str | None = None,
+    token: str | None = None,
+    config: Config | None = None,
+    max_upload: int = 20 * 1024 * 1024,
+) -> FastAPI:
+    """The app over the store at ``store_url`` (default: ``$LAGEBILD_DB`` or ./lagebild.db).
+
+    Read-only unless ``token`` is given; uploads then need it.  ``max_upload`` caps an
+    upload request's body in bytes."""
+    service = Service(store_url, token, config, max_upload)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        service.close()
+
+    app = FastAPI(
+        title="lagebild",
+        summary="A source-attributed, time-resolved knowledge base from conflict reporting.",
+        version=_version(),
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.service = service
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    install_handlers(app)
+    app.add_middleware(DropEmptyParams)
+    app.add_middleware(BodyLimit, max_upload=max_upload)
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("lagebild")
+    except PackageNotFoundError:
+        return "0"

@@ -1,0 +1,31 @@
+"""Route dependencies: the app's Service, links to other pages of a list, the upload gate."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from fastapi import Request
+
+from lagebild.serve.errors import ForbiddenError, UnauthorizedError
+from lagebild.serve.service import Service
+
+
+def get_service(request: Request) -> Service:
+    """The Service ``create_app`` put on the app."""
+    service: Service = request.app.state.service
+    return service
+
+
+def link_for(request: Request) -> Callable[[int], str]:
+    """Makes the URL of this request at another offset."""
+    return lambda offset: str(request.url.include_query_params(offset=offset))
+
+
+def upload_allowed(service: Service, token: str | None) -> None:
+    """Raises unless uploads are enabled and ``token`` is the server's token."""
+    if service.token is None:
+        raise ForbiddenError(
+            "uploads are disabled: start the server with LAGEBILD_TOKEN (or --token) set"
+        )
+    if not service.token_matches(token):
+        raise UnauthorizedError("uploads need the server's token (Authorization: Bearer …)")

@@ -1,0 +1,307 @@
+"""Read-only queries for browsing the store (``lagebild serve``): pages of documents,
+an entity's profile, time expressions, evidence sentences, facets of a hit list.
+
+Every function takes an open ``Store`` and turns database errors into ``StoreError``s
+that say what failed; "no such entity" is a ``NotFoundError`` with the id asked for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, Select, func, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from lagebild.errors import StoreError
+from lagebild.records import Event, Geo, TimeExpression
+from lagebild.store.engine import reason, redact
+from lagebild.store.schema import documents, entities, events, mentions, times
+from lagebild.store.store import MIN_PREFIX, DocumentSummary, Store
+
+#: A document id is a sha256 in hex.
+ID_LENGTH = 64
+_HEX = re.compile(r"[0-9a-fA-F]+")
+#: Documents listed on an entity's profile.
+PROFILE_DOCUMENTS = 50
+
+
+class NotFoundError(StoreError):
+    """The store holds nothing under the id asked for."""
+
+
+@dataclass(frozen=True)
+class DocumentQuery:
+    """Which documents to list: language, a source substring, a publication date range."""
+
+    language: str | None = None
+    source: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+
+@dataclass(frozen=True)
+class DocumentCount:
+    """A document and how often something occurs in it."""
+
+    document_id: str
+    title: str | None
+    published: date | None
+    count: int
+
+
+@dataclass(frozen=True)
+class EntityProfile:
+    """One entity across the store: names, place, and where and when it is mentioned."""
+
+    entity_id: str
+    name: str
+    type: str
+    aliases: list[str]
+    geo: Geo | None
+    documents: int
+    mentions: int
+    by_date: dict[str, int] = field(default_factory=dict)
+    top_documents: list[DocumentCount] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class EventHit:
+    """A stored event (one trigger in one document) with its document."""
+
+    document_id: str
+    title: str | None
+    published: date | None
+    event: Event
+
+
+@dataclass(frozen=True)
+class TimeHit:
+    """A stored time expression with its document."""
+
+    document_id: str
+    title: str | None
+    published: date | None
+    time: TimeExpression
+
+
+@contextmanager
+def reading(store: Store, action: str) -> Iterator[Connection]:
+    """A connection whose database errors become StoreErrors saying what failed."""
+    try:
+        with store.engine.connect() as connection:
+            yield connection
+    except SQLAlchemyError as error:
+        raise StoreError(f"{action} in {redact(store.url)}: {reason(error)}") from error
+
+
+def list_documents(
+    store: Store, wanted: DocumentQuery, limit: int, offset: int
+) -> tuple[list[DocumentSummary], int]:
+    """A page of documents matching ``wanted``, newest first, and how many match in all."""
+    columns = (documents.c.id, documents.c.title, documents.c.source, documents.c.language)
+    query = _document_filter(
+        select(*columns, documents.c.published, documents.c.ingested_at), wanted
+    )
+    query = query.order_by(documents.c.published.desc().nulls_last(), documents.c.id)
+    counting = _document_filter(select(func.count()).select_from(documents), wanted)
+    with reading(store, "cannot list documents") as connection:
+        rows = connection.execute(query.limit(limit).offset(offset)).all()
+        total = int(connection.execute(counting).scalar_one())
+    return [DocumentSummary(*row) for row in rows], total
+
+
+def summaries(store: Store, document_ids: list[str]) -> list[DocumentSummary]:
+    """The summaries of the given documents (unknown ids left out)."""
+    columns = (documents.c.id, documents.c.title, documents.c.source, documents.c.language)
+    query = select(*columns, documents.c.published, documents.c.ingested_at).where(
+        documents.c.id.in_(document_ids)
+    )
+    with reading(store, "cannot read documents") as connection:
+        return [DocumentSummary(*row) for row in connection.execute(query)]
+
+
+def document_id_for(store: Store, wanted: str) -> str:
+    """The full id of the one document whose id is ``wanted`` or starts with it (at least
+    ``MIN_PREFIX`` characters); NotFoundError says why there is none."""
+    if len(wanted) < MIN_PREFIX or len(wanted) > ID_LENGTH:
+        raise NotFoundError(
+            f"no stored document has the id {wanted[:ID_LENGTH]!r}: give the id, or a unique "
+            f"prefix of at least {MIN_PREFIX} characters"
+        )
+    prefix = wanted.lower() if _HEX.fullmatch(wanted) else wanted
+    query = select(documents.c.id).where(documents.c.id.startswith(prefix, autoescape=True))
+    with reading(store, "cannot look up a document") as connection:
+        found = [str(row[0]) for row in connection.execute(query.limit(2))]
+    if wanted in found or prefix in found:
+        return prefix
+    if not found:
+        raise NotFoundError(f"no stored document has the id {wanted!r}")
+    if len(found) > 1:
+        raise NotFoundError(f"the id prefix {wanted!r} is ambiguous; give more characters")
+    return found[0]
+
+
+def _document_filter(query: Select[Any], wanted: DocumentQuery) -> Select[Any]:
+    if wanted.language:
+        query = query.where(documents.c.language == wanted.language)
+    if wanted.source:
+        query = query.where(documents.c.source.icontains(wanted.source, autoescape=True))
+    if wanted.since:
+        query = query.where(documents.c.published >= _first_day(wanted.since))
+    if wanted.until:
+        query = query.where(documents.c.published <= _last_day(wanted.until))
+    return query
+
+
+def _first_day(value: str) -> date:
+    """The first day of YYYY, YYYY-MM or YYYY-MM-DD."""
+    parts = [int(part) for part in value.split("-")]
+    return date(parts[0], *([*parts[1:], 1, 1])[:2])
+
+
+def _last_day(value: str) -> date:
+    """The last day of YYYY, YYYY-MM or YYYY-MM-DD."""
+    parts = [int(part) for part in value.split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    if len(parts) == 1:
+        return date(parts[0], 12, 31)
+    following = date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+    return date.fromordinal(following.toordinal() - 1)
+
+
+def entity_profile(store: Store, entity_id: str) -> EntityProfile:
+    """Names, aliases, coordinates and mention counts by date of one entity."""
+    query = select(entities.c.document_id, entities.c.data).where(entities.c.entity_id == entity_id)
+    with reading(store, "cannot read an entity") as connection:
+        rows = connection.execute(query).all()
+        if not rows:
+            raise NotFoundError(f"no stored document mentions an entity with the id {entity_id!r}")
+        counts = _mentions_by_document(connection, entity_id)
+    datas = [row.data for row in rows]
+    by_date: Counter[str] = Counter()
+    for item in counts:
+        by_date[item.published.isoformat() if item.published else "undated"] += item.count
+    return EntityProfile(
+        entity_id=entity_id,
+        name=Counter(data["name"] for data in datas).most_common(1)[0][0],
+        type=str(datas[0]["type"]),
+        aliases=sorted({alias for data in datas for alias in data.get("aliases", [])}),
+        geo=next((Geo.model_validate(d["geo"]) for d in datas if d.get("geo")), None),
+        documents=len({row.document_id for row in rows}),
+        mentions=sum(item.count for item in counts),
+        by_date=dict(sorted(by_date.items())),
+        top_documents=sorted(counts, key=lambda item: -item.count)[:PROFILE_DOCUMENTS],
+    )
+
+
+def _mentions_by_document(connection: Connection, entity_id: str) -> list[DocumentCount]:
+    query = (
+        select(documents.c.id, documents.c.title, documents.c.published, func.count())
+        .join(mentions, mentions.c.document_id == documents.c.id)
+        .where(mentions.c.entity_id == entity_id)
+        .group_by(documents.c.id, documents.c.title, documents.c.published)
+    )
+    return [DocumentCount(*row) for row in connection.execute(query)]
+
+
+def entity_events(store: Store, entity_id: str, limit: int) -> list[EventHit]:
+    """Events (per document, not merged) with the entity among participants, place or
+    instruments, newest first; only documents that mention the entity are read."""
+    mentioning = select(mentions.c.document_id).where(mentions.c.entity_id == entity_id)
+    query = (
+        select(events.c.document_id, events.c.data, documents.c.title, documents.c.published)
+        .join(documents, documents.c.id == events.c.document_id)
+        .where(events.c.document_id.in_(mentioning.distinct()))
+        .order_by(events.c.date.desc().nulls_last(), events.c.document_id, events.c.seq)
+    )
+    hits: list[EventHit] = []
+    with reading(store, "cannot list an entity's events") as connection:
+        for document_id, data, title, published in connection.execute(query):
+            if entity_id in event_entities(data):
+                hits.append(EventHit(document_id, title, published, Event.model_validate(data)))
+                if len(hits) >= limit:
+                    break
+    return hits
+
+
+def event_entities(data: dict[str, Any]) -> set[str]:
+    """Entity ids of an event's participants, instruments and place (its stored JSON)."""
+    arguments = [*data.get("sources", []), *data.get("targets", []), *data.get("instruments", [])]
+    if data.get("place_argument"):
+        arguments.append(data["place_argument"])
+    return {argument["entity_id"] for argument in arguments}
+
+
+def list_times(
+    store: Store, since: str | None, until: str | None, limit: int, offset: int
+) -> list[TimeHit]:
+    """Resolved time expressions whose value lies in the range, in value order."""
+    query = (
+        select(times.c.document_id, times.c.data, documents.c.title, documents.c.published)
+        .join(documents, documents.c.id == times.c.document_id)
+        .where(times.c.value.is_not(None))
+    )
+    if since:
+        query = query.where(times.c.value >= since)
+    if until:
+        query = query.where(times.c.value <= until + "\uffff")
+    query = query.order_by(times.c.value, times.c.document_id, times.c.seq)
+    with reading(store, "cannot list time expressions") as connection:
+        rows = connection.execute(query.limit(limit).offset(offset)).all()
+    return [
+        TimeHit(doc, title, published, TimeExpression.model_validate(data))
+        for doc, data, title, published in rows
+    ]
+
+
+def passages(store: Store, spans: Iterable[tuple[str, int, int]]) -> dict[tuple[str, int], str]:
+    """The text of each ``(document_id, start, end)`` span, keyed by (document, start)."""
+    wanted = list(spans)
+    ids = sorted({document_id for document_id, _, _ in wanted})
+    query = select(documents.c.id, documents.c.text).where(documents.c.id.in_(ids))
+    with reading(store, "cannot read passages") as connection:
+        texts = {row.id: row.text for row in connection.execute(query)}
+    return {
+        (document_id, start): texts.get(document_id, "")[start:end]
+        for document_id, start, end in wanted
+    }
+
+
+def facets(store: Store, document_ids: list[str], top: int = 15) -> dict[str, dict[str, int]]:
+    """Counts over a list of documents: language, month, and the entities most named."""
+    info = select(documents.c.id, documents.c.language, documents.c.published).where(
+        documents.c.id.in_(document_ids)
+    )
+    named = (
+        select(entities.c.entity_id, func.count(func.distinct(entities.c.document_id)))
+        .where(entities.c.document_id.in_(document_ids))
+        .group_by(entities.c.entity_id)
+        .order_by(func.count(func.distinct(entities.c.document_id)).desc(), entities.c.entity_id)
+        .limit(top)
+    )
+    with reading(store, "cannot count facets") as connection:
+        rows = connection.execute(info).all()
+        entity_counts = {str(row[0]): int(row[1]) for row in connection.execute(named)}
+    languages = Counter(row.language or "unknown" for row in rows)
+    months = Counter(row.published.isoformat()[:7] if row.published else "undated" for row in rows)
+    return {
+        "language": dict(languages.most_common()),
+        "month": dict(sorted(months.items())),
+        "entity": entity_counts,
+    }
+
+
+def documents_with_entity(store: Store, entity_id: str, document_ids: list[str]) -> set[str]:
+    """Which of ``document_ids`` mention the entity."""
+    query = select(mentions.c.document_id).where(
+        mentions.c.entity_id == entity_id, mentions.c.document_id.in_(document_ids)
+    )
+    with reading(store, "cannot filter documents by entity") as connection:
+        return {str(row[0]) for row in connection.execute(query.distinct())}

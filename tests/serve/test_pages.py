@@ -1,0 +1,91 @@
+"""The HTML pages: each renders, explains an empty result, and has a JSON twin."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+PAGES = [
+    "/",
+    "/documents",
+    "/search",
+    "/search?q=Minsk",
+    "/entities",
+    "/entities/person/alexander-lukashenko",
+    "/timeline",
+    "/map",
+    "/assessments?min_reports=1",
+    "/upload",
+    "/reference",
+]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_renders_html(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
+
+
+@pytest.mark.parametrize(
+    ("page", "api"),
+    [
+        ("/documents?limit=3", "/api/documents?limit=3"),
+        ("/entities/person/alexander-lukashenko", "/api/entities/person/alexander-lukashenko"),
+        ("/search?q=Minsk", "/api/search?q=Minsk"),
+        ("/timeline?since=2026-03", "/api/timeline?since=2026-03"),
+    ],
+)
+def test_page_json_twin_is_the_api_data(client: TestClient, page: str, api: str) -> None:
+    twin = client.get(page + ("&" if "?" in page else "?") + "format=json").json()
+    data = client.get(api).json()
+    twin.pop("next", None), data.pop("next", None)
+    if "hits" in twin:
+        twin["hits"].pop("next"), data["hits"].pop("next")
+    assert twin == data
+
+
+def test_document_page_highlights_entities_with_links(client: TestClient, xss_id: str) -> None:
+    html = client.get(f"/documents/{xss_id}").text
+    assert 'class="ent ent-PERSON' in html and 'href="/entities/person/' in html
+
+
+def test_document_page_marks_the_evidence(client: TestClient, xss_id: str) -> None:
+    html = client.get(f"/documents/{xss_id}", params={"start": 0, "end": 5}).text
+    assert 'id="focus"' in html
+
+
+def test_document_page_offers_the_boilerplate_toggle(client: TestClient) -> None:
+    hit = client.get("/api/search", params={"q": "Lagebericht"}).json()["hits"]["items"][0]
+    html = client.get(f"/documents/{hit['document_id']}").text
+    assert 'id="show-removed"' in html
+
+
+def test_empty_form_fields_mean_no_filter(client: TestClient) -> None:
+    assert client.get("/entities?type=&unknown=").status_code == 200
+
+
+def test_unknown_page_is_an_html_404(client: TestClient) -> None:
+    response = client.get("/documents/ffffffffffffffff")
+    assert response.status_code == 404 and "no stored document" in response.text
+
+
+def test_bad_parameter_page_names_it(client: TestClient) -> None:
+    response = client.get("/timeline?since=2022-02-30")
+    assert response.status_code == 422 and "since" in response.text
+
+
+def test_empty_search_explains_what_to_type(client: TestClient) -> None:
+    assert "Type words" in client.get("/search").text
+
+
+def test_empty_store_explains_how_to_ingest(tmp_path_factory: pytest.TempPathFactory) -> None:
+    from lagebild.serve import create_app
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('empty') / 'empty.db'}"
+    with TestClient(create_app(url)) as empty:
+        assert "lagebild ingest" in empty.get("/").text
+
+
+def test_map_clusters_link_to_a_zoomed_view(client: TestClient) -> None:
+    html = client.get("/map", params={"bbox": "-180,-85,180,85"}).text
+    assert 'href="/map?bbox=' in html
