@@ -19,7 +19,8 @@ triggers first).  Per document and overall (``all_*``):
   another, case-insensitive.
 
 ``--errors`` prints the type confusion (``-`` marks a miss or a false alarm), the modality
-confusion and every disagreement with its context.  Floors: ``eval/floors/events_isw.json``,
+confusion and every disagreement with its context, for the dev updates 7 and 17 only
+(update 24 is held out: only its figures are shown).  Floors: ``eval/floors/events_isw.json``,
 gate ``tests/eval/test_gate_events_isw.py``.
 """
 
@@ -57,6 +58,9 @@ METRICS = (
 )
 PINNED = {f"all_{metric}": "higher" for metric in METRICS}
 MISSING = "-"
+#: The updates whose errors may be read while writing rules; update 24 is held out: only
+#: its figures are printed, never its errors.
+DEV = frozenset({"update-7", "update-17"})
 
 
 @dataclass(frozen=True)
@@ -255,7 +259,7 @@ def score_document(name: str, gold: Sequence[Trigger], errors: list[str] | None)
         tally.confusion[(gold[i].type, MISSING)] += 1
     for j in set(range(len(system))) - set(pairs.values()):
         tally.confusion[(MISSING, system[j].type)] += 1
-    if errors is not None:
+    if errors is not None and document_key(name) in DEV:
         errors.extend(disagreements(name, gold, system, pairs))
     return tally
 
@@ -288,17 +292,20 @@ def document_key(name: str) -> str:
 
 
 def evaluate(errors: list[str] | None = None) -> tuple[dict[str, float], Tally]:
-    total, found = Tally(), {}
+    """Figures per document and overall, and the tally of the dev documents."""
+    total, dev, found = Tally(), Tally(), {}
     for name, gold in read_gold().items():
         tally = score_document(name, gold, errors)
         found.update(tally.metrics(document_key(name)))
         total.add(tally)
+        if document_key(name) in DEV:
+            dev.add(tally)
     found.update(total.metrics("all"))
-    return found, total
+    return found, dev
 
 
 def print_confusion(total: Tally) -> None:
-    print("type confusion (gold -> system):")
+    print("type confusion on the dev updates (gold -> system):")
     for (gold, system), count in total.confusion.most_common():
         if gold != system:
             print(f"{count:4} {gold:10} -> {system}")
@@ -318,9 +325,9 @@ def main(argv: list[str]) -> int:
         print(f"cannot evaluate: {', '.join(missing)} missing under {CORPUS}", file=sys.stderr)
         return 1
     errors: list[str] | None = [] if "--errors" in argv else None
-    found, total = evaluate(errors)
+    found, dev = evaluate(errors)
     if errors is not None:
-        print_confusion(total)
+        print_confusion(dev)
         print("\n".join(errors))
     for name, value in found.items():
         print(f"{name:34} {value:.3f}")

@@ -34,6 +34,8 @@ def test_unknown_type_is_an_error() -> None:
         ("ASSAULT", "hypothetical", "could", "ASSAULT"),
         ("CONCEDE", "demanded", "must", "REQUEST"),
         ("AID", "happened", None, "AID"),
+        ("RETREAT", "negated", "not", "REJECT"),
+        ("ASSAULT", "negated", "not", "ASSAULT"),
     ],
 )
 def test_plover_code(event_type: str, modality: str, cue: str | None, code: str) -> None:

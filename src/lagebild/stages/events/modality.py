@@ -28,6 +28,7 @@ def _cue(words: str) -> re.Pattern[str]:
 NEGATION = _cue(
     r"not|n't|never|no|without|failed to|unable to|rather than|nicht|kein(?:e|en|em|er|es)?"
     r"|nie|niemals|ohne"
+    r"|failure to|refus(?:e|es|ed|ing|al) to|stopped short of"
 )
 DEMANDED = _cue(r"must|should|have to|has to|had to|muss|müsse(?:n)?|müssen|müsste(?:n)?")
 CONSIDERED = _cue(
@@ -44,6 +45,9 @@ PLANNED = _cue(
     r"|(?:willing|ready|prepared|committed|determined) to|offer(?:s|ed)? to|seek(?:s|ing)? to"
     r"|geplant|plan(?:t|en|te|ten)|beabsichtig(?:t|en|te)|vorgesehen"
     r"|soll(?:en)?|tr(?:y|ies|ied) to|versuch(?:t|te|ten|en) zu"
+    # an action named as the purpose of an effort: "an operation to isolate Kyiv"
+    r"|(?:operation|effort|attempt|plan|preparation|condition|bid|campaign|measure|step)s?"
+    r" (?:to|for)"
 )
 #: German "will" is "wants": intent, not the future.
 WANT_DE = _cue(r"will|willst|wollen|wollte(?:n)?")

@@ -79,7 +79,8 @@ def plover_type(event_type: str, modality: str, cue: str | None = None) -> str:
     lagebild keeps the action and its modality apart ("AID, announced"); PLOVER folds
     them: an intended cooperative action is AGREE ("will provide aid"), an intended or
     conditional conflictual one THREATEN ("will impose a curfew", "will boycott unless"),
-    and an action demanded of someone REQUEST ("Libya must hand over the suspects").
+    an action demanded of someone REQUEST ("Libya must hand over the suspects"), and a
+    cooperative action refused REJECT ("will not withdraw its troops").
     """
     condition = (cue or "").lower() if modality == "hypothetical" else ""
     if condition == "unless":  # "will withdraw its force unless …" is a threat
@@ -91,4 +92,6 @@ def plover_type(event_type: str, modality: str, cue: str | None = None) -> str:
         return "AGREE"
     if (modality in INTENT or conditional) and event_type in CONFLICTUAL:
         return "THREATEN"
+    if modality == "negated" and event_type in COOPERATIVE | {"AGREE"}:
+        return "REJECT"  # "will not withdraw", "did not attend the talks": declining to
     return event_type

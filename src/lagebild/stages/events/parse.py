@@ -45,11 +45,12 @@ class Roles:
 
 @lru_cache(maxsize=4)
 def load_parser(name: str) -> Any:
-    """A spaCy pipeline with a parser, loaded once, never downloaded."""
+    """A spaCy pipeline with a parser and lemmatizer (for triggers by lemma), loaded
+    once, never downloaded."""
     import spacy
 
     try:
-        return spacy.load(name, exclude=["ner", "lemmatizer", "senter"])
+        return spacy.load(name, exclude=["ner", "senter"])
     except OSError as error:
         raise ConfigError(f"cannot load the parser {name!r}: {error}") from error
 
@@ -114,8 +115,9 @@ def _prepositional_objects(
 
 
 def _is_main(verb: Any) -> bool:
-    """A verb in the main clause, or in the that-clause of a main-clause speech verb."""
-    while verb.dep_ in ("conj", "ccomp") and verb.head is not verb:
+    """A verb in the main clause, in the that-clause of a main-clause speech verb, or the
+    infinitive a main-clause verb governs ("decided to withdraw", "began arresting")."""
+    while verb.dep_ in ("conj", "ccomp", "xcomp") and verb.head is not verb:
         verb = verb.head
     return bool(verb.dep_ == "ROOT")
 

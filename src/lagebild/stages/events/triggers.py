@@ -10,10 +10,11 @@ leftmost-longest, so "air strike" wins over "strike".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from lagebild.errors import ConfigError
 from lagebild.stages.events.ontology import TYPES
@@ -71,18 +72,23 @@ def lexicon() -> tuple[Entry, ...]:
     return tuple(parse_line(line, n) for n, line in lines if line.strip() and line[0] != "#")
 
 
-def find_triggers(text: str, start: int, end: int, language: str) -> list[Trigger]:
-    """The triggers in ``text[start:end]`` (one sentence), leftmost-longest, in order."""
-    candidates = sorted(_candidates(text, start, end, language), key=_order)
+def find_triggers(
+    text: str, start: int, end: int, language: str, parsed: Iterable[Trigger] = ()
+) -> list[Trigger]:
+    """The triggers in ``text[start:end]`` (one sentence), leftmost-longest, in order.
+    ``parsed``: triggers found by lemma in the sentence's parse; on a tie with a
+    pattern's match of the same words they win (they know the part of speech)."""
+    ranked = [(t, 0) for t in parsed] + [(t, 1) for t in _candidates(text, start, end, language)]
     chosen: list[Trigger] = []
-    for trigger in candidates:
+    for trigger, _ in sorted(ranked, key=_order):
         if not chosen or trigger.start >= chosen[-1].end:
             chosen.append(trigger)
     return chosen
 
 
-def _order(trigger: Trigger) -> tuple[int, int]:
-    return trigger.start, -(trigger.end - trigger.start)
+def _order(ranked: tuple[Trigger, int]) -> tuple[int, int, int]:
+    trigger, rank = ranked
+    return trigger.start, -(trigger.end - trigger.start), rank
 
 
 def _candidates(text: str, start: int, end: int, language: str) -> Iterator[Trigger]:
@@ -93,3 +99,175 @@ def _candidates(text: str, start: int, end: int, language: str) -> Iterator[Trig
             if entry.particle and not entry.particle.search(text, match.end(), end):
                 continue
             yield Trigger(match.start(), match.end(), entry.type, entry.mode)
+
+
+# --- English triggers by lemma, over the dependency parse -------------------------------
+#
+# ``lemmas.tsv``: type, mode, part of speech (VERB, NOUN or both as VERB|NOUN), lemmas
+# (``|``-separated) and what the word needs around it: ``-`` nothing; ``prt:W|W`` a
+# particle or preposition ("pull out", "call for"); ``obj:L|L`` an object (direct,
+# passive subject, prepositional, or a noun trigger's "of" phrase) of one of those
+# lemmas ("lift the sanctions"), ``obj:!L|L`` no such object ("met" but not "met
+# setbacks"); ``subj:L|L`` such a subject ("peacekeepers arrived").
+# A lemma covers every inflection, and the part of speech keeps "offer" the verb apart
+# from "an offer", so the vocabulary carries over to sentences nobody read.
+
+#: Dependency relations that carry an object, per kind of head word.
+_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
+_OBJECT_PREPS = frozenset({"of", "on", "against", "for", "to", "with", "from", "into", "at"})
+_PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "agent"})
+_RELATIONS = frozenset({"prt", "obj", "subj"})
+_POS = frozenset({"VERB", "NOUN"})
+
+
+@dataclass(frozen=True)
+class LemmaEntry:
+    """One ``lemmas.tsv`` line: a type for a lemma, given what stands around it."""
+
+    type: str
+    mode: str | None
+    pos: frozenset[str]
+    lemmas: frozenset[str]
+    relation: str | None
+    words: frozenset[str]
+    unless: bool = False  # ``obj:!…``: fits when no such object is there
+
+
+def parse_lemma_line(line: str, number: int) -> LemmaEntry:
+    """One ``type<TAB>mode<TAB>pos<TAB>lemmas<TAB>needs`` line, validated."""
+    fields = line.rstrip("\n").split("\t")
+    if len(fields) != 5:
+        raise ConfigError(f"events lemmas line {number}: expected 5 tab-separated fields")
+    type_, mode, pos, lemmas, needs = fields
+    if type_ not in TYPES:
+        raise ConfigError(f"events lemmas line {number}: unknown PLOVER type {type_!r}")
+    parts = frozenset(pos.split("|"))
+    if not parts <= _POS:
+        raise ConfigError(f"events lemmas line {number}: part of speech {pos!r}")
+    relation, _, words = needs.partition(":")
+    unless = relation == "obj" and words.startswith("!")
+    words = words.removeprefix("!") if unless else words
+    if needs != "-" and (relation not in _RELATIONS or not words):
+        raise ConfigError(f"events lemmas line {number}: cannot read {needs!r}")
+    return LemmaEntry(
+        type_,
+        None if mode == "-" else mode,
+        parts,
+        frozenset(lemmas.lower().split("|")),
+        None if needs == "-" else relation,
+        frozenset(words.lower().split("|")),
+        unless,
+    )
+
+
+@cache
+def lemma_index() -> dict[str, tuple[LemmaEntry, ...]]:
+    """Lemma → its entries, those that need a context first (the more specific reading)."""
+    text = (resources.files("lagebild.stages.events") / "lemmas.tsv").read_text("utf-8")
+    lines = enumerate(text.splitlines(), start=1)
+    entries = [parse_lemma_line(line, n) for n, line in lines if line.strip() and line[0] != "#"]
+    index: dict[str, list[LemmaEntry]] = {}
+    for entry in sorted(entries, key=_specificity):
+        for lemma in entry.lemmas:
+            index.setdefault(lemma, []).append(entry)
+    return {lemma: tuple(found) for lemma, found in index.items()}
+
+
+def _specificity(entry: LemmaEntry) -> bool:
+    """A line that needs a context ("release prisoners", "give up") comes before one that
+    does not; among those, the file's order decides."""
+    return entry.relation is None
+
+
+def lemma_triggers(doc: Any, offset: int) -> list[Trigger]:
+    """Triggers among the parsed sentence's words (``offset``: where ``doc`` begins)."""
+    index = lemma_index()
+    found = []
+    for token in doc:
+        if token.dep_ in MODIFIERS:
+            continue
+        entry = next((e for e in _entries(index, token) if _fits(e, token)), None)
+        if entry is not None:
+            start = offset + token.idx
+            found.append(Trigger(start, start + len(token), entry.type, entry.mode))
+    return found
+
+
+#: A word that only qualifies a noun names no event of its own: "riot police", "protest
+#: organizers", "occupied Donbas", "US-backed programs".
+MODIFIERS = frozenset({"compound", "amod"})
+
+
+def drop_repeats(triggers: list[Trigger], doc: Any, offset: int) -> list[Trigger]:
+    """Without a noun trigger under a trigger of the same type ("imposed sanctions",
+    "provide military aid" are one event each, named by the verb and its object), nor a
+    trigger that only qualifies a noun."""
+    tokens = {t.idx + offset: t for t in doc}
+    typed = {tokens[t.start].i: t.type for t in triggers if t.start in tokens}
+    return [
+        t
+        for t in triggers
+        if not _repeat(tokens.get(t.start), t, typed) and not _modifier(t, doc, offset)
+    ]
+
+
+def _repeat(token: Any, trigger: Trigger, typed: dict[int, str]) -> bool:
+    """A noun whose head word is a trigger of the same type."""
+    if token is None or token.pos_ not in ("NOUN", "PROPN") or token.head.i == token.i:
+        return False
+    return typed.get(token.head.i) == trigger.type
+
+
+#: Nouns that a qualifying trigger makes an event of its own: "a mediation effort".
+EVENT_HEADS = frozenset({"effort", "attempt", "bid", "initiative", "campaign", "process", "drive"})
+
+
+def _modifier(trigger: Trigger, doc: Any, offset: int) -> bool:
+    """A one-word trigger that qualifies a noun after it ("protest leaders", "aid
+    organizations", "Air Assault Brigade", "offensive operations")."""
+    word = next((t for t in doc if offset + t.idx == trigger.start), None)
+    if word is None or offset + word.idx + len(word) != trigger.end:
+        return False
+    if word.dep_ not in MODIFIERS or word.head.i < word.i:
+        return False
+    return _lemma(word.head) not in EVENT_HEADS
+
+
+def _entries(index: dict[str, tuple[LemmaEntry, ...]], token: Any) -> tuple[LemmaEntry, ...]:
+    return index.get(token.lemma_.lower()) or index.get(token.lower_, ())
+
+
+def _fits(entry: LemmaEntry, token: Any) -> bool:
+    pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ == "NOUN" else None
+    if pos not in entry.pos:
+        return False
+    if entry.relation == "prt":
+        return any(c.dep_ in _PARTICLE_DEPS and c.lower_ in entry.words for c in token.children)
+    if entry.relation == "obj":
+        return any(_lemma(o) in entry.words for o in _objects(token)) != entry.unless
+    if entry.relation == "subj":
+        return any(_lemma(s) in entry.words for s in _subjects(token))
+    return True
+
+
+def _lemma(token: Any) -> str:
+    return str(token.lemma_).lower()
+
+
+def _objects(token: Any) -> Iterator[Any]:
+    """The word's objects, their conjuncts, and (for a noun) the head of its "of" phrase."""
+    for child in token.children:
+        if child.dep_ in _OBJECT_DEPS or child.dep_ == "compound":
+            yield from (child, *child.conjuncts)
+        elif child.dep_ in ("prep", "agent") and child.lower_ in _OBJECT_PREPS:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                yield from (pobj, *pobj.conjuncts)
+
+
+def _subjects(token: Any) -> Iterator[Any]:
+    """Subjects, their conjuncts and the words qualifying them ("peacekeeping troops")."""
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            for subject in (child, *child.conjuncts):
+                yield subject
+                yield from (c for c in subject.children if c.dep_ in MODIFIERS)

