@@ -48,7 +48,7 @@ class IngestJobs:
         self.config = config
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lagebild-ingest")
+        self._pool: ThreadPoolExecutor | None = None
 
     def submit(self, uploads: list[tuple[str, bytes]]) -> Job:
         """Queue the files ``(name, content)`` for ingest; returns the job at once."""
@@ -60,7 +60,7 @@ class IngestJobs:
             self._jobs[job.id] = job
             for old in list(self._jobs)[:-KEEP]:
                 del self._jobs[old]
-        self._pool.submit(self._run, job, folder)
+        self._worker().submit(self._run, job, folder)
         return job
 
     def get(self, job_id: str) -> Job:
@@ -73,12 +73,22 @@ class IngestJobs:
     def wait(self, job_id: str, timeout: float = 60) -> Job:
         """The job once finished (for tests and scripts)."""
         done = threading.Event()
-        self._pool.submit(done.set)
+        self._worker().submit(done.set)
         done.wait(timeout)
         return self.get(job_id)
 
     def shutdown(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        """Stop the worker (queued jobs are dropped); a later submit starts a new one."""
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    def _worker(self) -> ThreadPoolExecutor:
+        with self._lock:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lagebild-ingest")
+            return self._pool
 
     def _run(self, job: Job, folder: Path) -> None:
         job.state = "running"

@@ -11,8 +11,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date
 from typing import Any
 
 from sqlalchemy import Connection, Select, func, select
@@ -113,7 +113,7 @@ def list_documents(
     with reading(store, "cannot list documents") as connection:
         rows = connection.execute(query.limit(limit).offset(offset)).all()
         total = int(connection.execute(counting).scalar_one())
-    return [DocumentSummary(*row) for row in rows], total
+    return [_summary(row) for row in rows], total
 
 
 def summaries(store: Store, document_ids: list[str]) -> list[DocumentSummary]:
@@ -123,7 +123,7 @@ def summaries(store: Store, document_ids: list[str]) -> list[DocumentSummary]:
         documents.c.id.in_(document_ids)
     )
     with reading(store, "cannot read documents") as connection:
-        return [DocumentSummary(*row) for row in connection.execute(query)]
+        return [_summary(row) for row in connection.execute(query)]
 
 
 def document_id_for(store: Store, wanted: str) -> str:
@@ -145,6 +145,14 @@ def document_id_for(store: Store, wanted: str) -> str:
     if len(found) > 1:
         raise NotFoundError(f"the id prefix {wanted!r} is ambiguous; give more characters")
     return found[0]
+
+
+def _summary(row: Any) -> DocumentSummary:
+    """A summary row; SQLite hands back ingest times without their zone, which is UTC."""
+    summary = DocumentSummary(*row)
+    if summary.ingested_at.tzinfo is None:
+        return replace(summary, ingested_at=summary.ingested_at.replace(tzinfo=UTC))
+    return summary
 
 
 def _document_filter(query: Select[Any], wanted: DocumentQuery) -> Select[Any]:
