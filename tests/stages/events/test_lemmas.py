@@ -39,6 +39,11 @@ def _found(text: str) -> list[tuple[str, str]]:
         ("Rebels kidnapped two engineers.", ("kidnapped", "ASSAULT")),
         ("The guerrillas fired on a patrol.", ("fired", "ASSAULT")),
         ("Ukrainian forces repelled the assault.", ("repelled", "ASSAULT")),
+        ("Washington pressed Seoul to open its market.", ("pressed", "REQUEST")),
+        ("The party pulled out of the peace talks.", ("pulled", "SANCTION")),
+        ("Truck drivers began an indefinite strike.", ("strike", "PROTEST")),
+        ("The court found the general guilty of war crimes.", ("found", "ACCUSE")),
+        ("India moved troops to the border.", ("moved", "MOBILIZE")),
     ],
 )
 def test_lemma_trigger_type(text: str, expected: tuple[str, str]) -> None:

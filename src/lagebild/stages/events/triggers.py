@@ -76,8 +76,9 @@ def find_triggers(
     text: str, start: int, end: int, language: str, parsed: Iterable[Trigger] = ()
 ) -> list[Trigger]:
     """The triggers in ``text[start:end]`` (one sentence), leftmost-longest, in order.
-    ``parsed``: triggers found by lemma in the sentence's parse; on a tie with a
-    pattern's match of the same words they win (they know the part of speech)."""
+    ``parsed``: triggers found by lemma in the sentence's parse; they win over a
+    pattern's match starting at the same word (they know its part of speech and
+    context: "pulled out of the peace talks" is no retreat)."""
     ranked = [(t, 0) for t in parsed] + [(t, 1) for t in _candidates(text, start, end, language)]
     chosen: list[Trigger] = []
     for trigger, _ in sorted(ranked, key=_order):
@@ -88,7 +89,7 @@ def find_triggers(
 
 def _order(ranked: tuple[Trigger, int]) -> tuple[int, int, int]:
     trigger, rank = ranked
-    return trigger.start, -(trigger.end - trigger.start), rank
+    return trigger.start, rank, -(trigger.end - trigger.start)
 
 
 def _candidates(text: str, start: int, end: int, language: str) -> Iterator[Trigger]:
@@ -108,15 +109,17 @@ def _candidates(text: str, start: int, end: int, language: str) -> Iterator[Trig
 # particle or preposition ("pull out", "call for"); ``obj:L|L`` an object (direct,
 # passive subject, prepositional, or a noun trigger's "of" phrase) of one of those
 # lemmas ("lift the sanctions"), ``obj:!L|L`` no such object ("met" but not "met
-# setbacks"); ``subj:L|L`` such a subject ("peacekeepers arrived").
+# setbacks"); ``subj:L|L`` such a subject ("peacekeepers arrived"); ``xcomp:*`` an
+# infinitive it governs ("pressed Seoul to open its market"); ``mod:L|L`` a word
+# qualifying it ("an indefinite strike").
 # A lemma covers every inflection, and the part of speech keeps "offer" the verb apart
 # from "an offer", so the vocabulary carries over to sentences nobody read.
 
 #: Dependency relations that carry an object, per kind of head word.
-_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
+_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative", "acomp", "ccomp"})
 _OBJECT_PREPS = frozenset({"of", "on", "against", "for", "to", "with", "from", "into", "at"})
 _PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "agent"})
-_RELATIONS = frozenset({"prt", "obj", "subj"})
+_RELATIONS = frozenset({"prt", "obj", "subj", "xcomp", "mod"})
 _POS = frozenset({"VERB", "NOUN"})
 
 
@@ -247,6 +250,10 @@ def _fits(entry: LemmaEntry, token: Any) -> bool:
         return any(_lemma(o) in entry.words for o in _objects(token)) != entry.unless
     if entry.relation == "subj":
         return any(_lemma(s) in entry.words for s in _subjects(token))
+    if entry.relation == "xcomp":
+        return any(c.dep_ == "xcomp" for c in token.children)
+    if entry.relation == "mod":
+        return any(c.dep_ in MODIFIERS and _lemma(c) in entry.words for c in token.children)
     return True
 
 
@@ -260,8 +267,16 @@ def _objects(token: Any) -> Iterator[Any]:
         if child.dep_ in _OBJECT_DEPS or child.dep_ == "compound":
             yield from (child, *child.conjuncts)
         elif child.dep_ in ("prep", "agent") and child.lower_ in _OBJECT_PREPS:
-            for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                yield from (pobj, *pobj.conjuncts)
+            yield from _prepositional(child)
+        elif child.dep_ in ("prep", "prt") and child.lower_ in ("out", "away"):
+            # "pulled out of the talks": the object sits one preposition further down
+            for prep in (c for c in child.children if c.lower_ in _OBJECT_PREPS):
+                yield from _prepositional(prep)
+
+
+def _prepositional(prep: Any) -> Iterator[Any]:
+    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        yield from (pobj, *pobj.conjuncts)
 
 
 def _subjects(token: Any) -> Iterator[Any]:
