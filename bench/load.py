@@ -174,11 +174,20 @@ def main() -> int:
     try:
         wait_until_up(base, server)
         timings, errors = asyncio.run(load(base, args.clients, min(args.seconds, 600)))
+        report(timings, errors, args.seconds)
     finally:
-        server.terminate()
-        server.wait(timeout=30)
-    report(timings, errors, args.seconds)
+        stop(server)
     return 0
+
+
+def stop(server: subprocess.Popen[bytes]) -> None:
+    """Terminate the server; kill it if requests in flight keep it up past 10 s."""
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait(timeout=10)
 
 
 if __name__ == "__main__":
