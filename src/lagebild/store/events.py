@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Label, func, select
 
 from lagebild.kb import load_kb
 from lagebild.kb.errors import KBError
@@ -45,7 +45,9 @@ class EventFilter:
 
 def find_events(connection: Connection, wanted: EventFilter, limit: int) -> list[MergedEvent]:
     """Merged events matching ``wanted``, those with the most independent sources first."""
-    query = select(events.c.document_id, events.c.data)
+    query = select(events.c.document_id, events.c.data, _sentence()).join(
+        documents, documents.c.id == events.c.document_id
+    )
     if wanted.type:
         query = query.where(events.c.type == wanted.type.upper())
     if wanted.since:
@@ -56,12 +58,16 @@ def find_events(connection: Connection, wanted: EventFilter, limit: int) -> list
     info = _documents(connection, {str(row[0]) for row in rows})
     reports = [
         info[str(document_id)].model_copy(update={"event": Event.model_validate(data)})
-        for document_id, data in rows
+        for document_id, data, _ in rows
     ]
+    sentences = {
+        (report.document_id, report.event.start, report.event.end): sentence or ""
+        for report, (_, _, sentence) in zip(reports, rows, strict=True)
+    }
     actor, place = _entity(wanted.actor), _entity(wanted.place)
     found = [
         merged
-        for merged in merge(reports)
+        for merged in merge(reports, sentences)
         if merged.independent_sources >= wanted.min_sources
         and len({r.document_id for r in merged.reports}) >= wanted.min_reports
         and _matches(actor, merged.actor_ids, merged.actors)
@@ -69,6 +75,12 @@ def find_events(connection: Connection, wanted: EventFilter, limit: int) -> list
     ]
     found.sort(key=lambda m: (-m.independent_sources, -len(m.reports), m.date or "9999"))
     return found[:limit]
+
+
+def _sentence() -> Label[str]:
+    """The event's evidence sentence, cut from its document's text by the database."""
+    length = events.c.end - events.c.start
+    return func.substr(documents.c.text, events.c.start + 1, length).label("sentence")
 
 
 def _documents(connection: Connection, ids: set[str]) -> dict[str, EventReport]:
