@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from lagebild.serve import views
+
 
 def test_stats_counts_the_stored_documents(client: TestClient) -> None:
     stats = client.get("/api/stats").json()
@@ -85,7 +87,8 @@ def test_entity_profile_has_mentions_by_date(client: TestClient) -> None:
 def test_entity_claims_by_the_speaker(client: TestClient) -> None:
     data = client.get("/api/entities/person/alexander-lukashenko").json()
     assert all(
-        hit["claim"]["speaker_id"] == "person/alexander-lukashenko" for hit in data["claims_by"]
+        hit["claim"]["speaker_id"] == "person/alexander-lukashenko"
+        for hit in data["claims_by"]["items"]
     )
 
 
@@ -146,3 +149,20 @@ def test_openapi_documents_every_api_route(client: TestClient) -> None:
 def test_isw_threads_recur_across_reports(client: TestClient, needs_corpus: None) -> None:
     items = client.get("/api/assessments", params={"assessor": "ISW"}).json()["items"]
     assert items and all(thread["reports"] >= 2 for thread in items)
+
+
+@pytest.mark.parametrize("section", ["documents", "claims_by", "claims_about", "events"])
+def test_entity_section_is_a_page(client: TestClient, section: str) -> None:
+    data = client.get("/api/entities/person/alexander-lukashenko").json()[section]
+    assert {"items", "limit", "offset", "next"} <= set(data) and data["offset"] == 0
+
+
+def test_entity_section_next_continues_the_list(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(views, "ENTITY_DOCUMENTS", 2)
+    every = client.get("/api/entities/person/alexander-lukashenko").json()["documents"]
+    monkeypatch.setattr(views, "ENTITY_DOCUMENTS", 1)
+    first = client.get("/api/entities/person/alexander-lukashenko").json()["documents"]
+    second = client.get(first["next"]).json()["documents"]
+    assert first["items"] + second["items"] == every["items"][:2]

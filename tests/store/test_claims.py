@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 import lagebild
-from lagebild.records import Document
-from lagebild.store import Store
+from lagebild.records import Claim, Document
+from lagebild.store import Store, claims
 from lagebild.store.claims import ClaimFilter
 
 TEXTS = (
@@ -51,3 +51,54 @@ def test_since_filters_statement_dates(filled: Store) -> None:
 
 def test_plain_text_speaker_without_kb_entry(filled: Store) -> None:
     assert _speakers(filled, speaker="nobody-known") == []
+
+
+def _said(store: Store, *said: tuple[str, str, str]) -> Store:
+    """Stores one document whose claims are ``(speaker, content, stance)``, dated in order."""
+    found = [
+        Claim(start=i, end=i + 1, speaker=s, content=c, stance=t, date=f"2024-01-{i + 1:02d}")
+        for i, (s, c, t) in enumerate(said)
+    ]
+    text = "x" * (len(said) + 1)
+    store.add(Document(raw_text=text, text=text, source="said.txt", claims=found))
+    return store
+
+
+def _contents(store: Store, wanted: ClaimFilter, limit: int = 100, offset: int = 0) -> list[str]:
+    return [hit.claim.content for hit in store.claims(wanted, limit, offset)]
+
+
+def test_speaker_text_matches_inside_a_name_in_any_case(store: Store) -> None:
+    _said(store, ("Herr ÖZDEMİR", "a", "neutral"), ("Schulz", "b", "neutral"))
+    assert _contents(store, ClaimFilter(speaker="özdemi̇r")) == ["a"]
+
+
+def test_topic_matches_after_casefolding(store: Store) -> None:
+    _said(store, ("A", "Die STRASSE ist frei", "neutral"), ("B", "nichts", "neutral"))
+    assert _contents(store, ClaimFilter(about="straße")) == ["Die STRASSE ist frei"]
+
+
+def test_stance_filters_claims(store: Store) -> None:
+    _said(store, ("A", "a", "disputed"), ("B", "b", "neutral"))
+    assert _contents(store, ClaimFilter(stance="disputed")) == ["a"]
+
+
+def test_topic_of_two_letters_does_not_filter(store: Store) -> None:
+    _said(store, ("A", "a", "neutral"), ("B", "b", "neutral"))
+    assert _contents(store, ClaimFilter(about="Xq")) == ["b", "a"]
+
+
+def test_pages_continue_newest_first(store: Store) -> None:
+    _said(store, *[("A", f"c{i}", "neutral") for i in range(5)])
+    pages = [_contents(store, ClaimFilter(speaker="A"), 2, offset) for offset in (0, 2, 4)]
+    assert pages == [["c4", "c3"], ["c2", "c1"], ["c0"]]
+
+
+def test_substring_scan_agrees_with_the_trigram_index(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _said(store, ("Sprecherin", "in Charkiw", "neutral"), ("Sprecher", "in Kyjiw", "neutral"))
+    wanted = ClaimFilter(speaker="sprecher", about="charkiw")
+    indexed = _contents(store, wanted)
+    monkeypatch.setattr(claims, "TRIGRAM", 1_000)  # no form is long enough: LIKE instead
+    assert _contents(store, wanted) == indexed == ["in Charkiw"]

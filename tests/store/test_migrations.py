@@ -17,13 +17,19 @@ from sqlalchemy import create_engine, inspect
 from lagebild.errors import StoreError
 from lagebild.records import Document
 from lagebild.store import Store, current_revision, head_revision
+from lagebild.store.claims import ClaimFilter
 from lagebild.store.migrate import MIGRATIONS, alembic_config
-from lagebild.store.schema import metadata
+from lagebild.store.rows import document_row
+from lagebild.store.schema import documents, metadata
 
 TABLES = {"documents", "entities", "mentions", "times", "claims", "assessments", "events"}
 
 
-@pytest.mark.parametrize("table", sorted(TABLES | {"documents_fts", "alembic_version"}))
+#: Tables the migrations make that ``schema.py`` does not describe: SQLite's FTS5 indexes.
+FTS = ("documents_fts", "claims_fts")
+
+
+@pytest.mark.parametrize("table", sorted(TABLES | {*FTS, "alembic_version"}))
 def test_fresh_store_has_every_table(store: Store, table: str) -> None:
     assert table in inspect(store.engine).get_table_names()
 
@@ -34,7 +40,7 @@ def test_fresh_store_is_at_head(store: Store) -> None:
 
 def test_migrated_schema_matches_schema_module(store: Store) -> None:
     def ours(name: str | None, kind: str, _: object) -> bool:
-        return not (kind == "table" and str(name).startswith(("documents_fts", "alembic")))
+        return not (kind == "table" and str(name).startswith((*FTS, "alembic")))
 
     with store.engine.connect() as connection:
         context = MigrationContext.configure(
@@ -95,8 +101,55 @@ def test_a_new_revision_can_be_generated(tmp_path: Path) -> None:
     shutil.copytree(MIGRATIONS, folder, ignore=shutil.ignore_patterns("__pycache__"))
     config = alembic_config()
     config.set_main_option("script_location", str(folder))
-    command.revision(config, message="add a column", rev_id="0002")
-    (path,) = (folder / "versions").glob("0002_*.py")
+    head = head_revision()
+    following = f"{int(head) + 1:04d}"
+    command.revision(config, message="add a column", rev_id=following)
+    (path,) = (folder / "versions").glob(f"{following}_*.py")
     source = path.read_text()
     compile(source, str(path), "exec")
-    assert 'down_revision = "0001"' in source or "down_revision = '0001'" in source
+    assert f'down_revision = "{head}"' in source or f"down_revision = '{head}'" in source
+
+
+def _at_revision(url: str, revision: str) -> None:
+    """A store brought to ``revision`` only (an older lagebild's database)."""
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+    engine.dispose()
+
+
+def _document_row() -> dict[str, object]:
+    document = Document(id="d", raw_text="x", text="x", source="d.txt")
+    return document_row(document, document.model_dump(mode="json"))
+
+
+def test_upgrade_fills_claim_columns_from_stored_claims(url: str) -> None:
+    _at_revision(url, "0001")
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(documents.insert(), _document_row())
+        connection.exec_driver_sql(
+            "INSERT INTO claims (document_id, seq, start, \"end\", data) VALUES ('d', 0, 0, 1, ?)",
+            (
+                '{"start": 0, "end": 1, "speaker": "Herr ÖZ", "speaker_id": "person/oz", "content": "In DER Straße"}',
+            ),
+        )
+    engine.dispose()
+    with Store(url) as store:
+        hits = store.claims(ClaimFilter(speaker="person/oz", about="der straße"))
+    assert [hit.claim.speaker for hit in hits] == ["Herr ÖZ"]
+
+
+def test_downgrade_to_the_first_revision_drops_the_claim_index(url: str) -> None:
+    Store(url).close()
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0001")
+    names = set(inspect(engine).get_table_names())
+    columns = {column["name"] for column in inspect(engine).get_columns("claims")}
+    engine.dispose()
+    assert "claims_fts" not in names and "speaker_key" not in columns

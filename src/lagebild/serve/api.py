@@ -10,7 +10,13 @@ from fastapi.responses import PlainTextResponse
 
 from lagebild.records import Analysis, AssessmentThread, MergedEvent
 from lagebild.serve import geo, views
-from lagebild.serve.deps import get_service, link_for, upload_allowed
+from lagebild.serve.deps import (
+    entity_offsets,
+    get_service,
+    link_for,
+    section_link_for,
+    upload_allowed,
+)
 from lagebild.serve.models import (
     EntityView,
     FeatureCollection,
@@ -35,6 +41,7 @@ from lagebild.serve.params import (
     Until,
 )
 from lagebild.serve.service import Service
+from lagebild.serve.views import EntityOffsets
 from lagebild.store import DocumentSummary, EntitySummary, StoreStats
 from lagebild.store.assessments import ThreadFilter
 from lagebild.store.browse import DocumentQuery, TimeHit
@@ -124,9 +131,15 @@ def entities(
 
 
 @router.get("/entities/{entity_id:path}", tags=["entities"], responses=NOT_FOUND)
-def entity(service: ServiceDep, entity_id: str) -> EntityView:
-    """An entity: aliases, mentions by date, claims by and about it, its events."""
-    return views.entity(service, entity_id)
+def entity(
+    request: Request,
+    service: ServiceDep,
+    entity_id: str,
+    offsets: Annotated[EntityOffsets, Depends(entity_offsets)],
+) -> EntityView:
+    """An entity: aliases, mentions by date, and a page each of its documents, the claims by
+    and about it and its events (``<section>_offset`` pages on; each ``next`` links there)."""
+    return views.entity(service, entity_id, offsets, section_link_for(request))
 
 
 @router.get("/claims", tags=["claims"])

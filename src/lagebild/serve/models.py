@@ -9,7 +9,7 @@ from typing import Any, Generic, Literal, TypeVar
 from pydantic import BaseModel, Field
 
 from lagebild.records import AssessmentThread
-from lagebild.store.browse import EntityProfile, EventHit
+from lagebild.store.browse import DocumentCount, EntityProfile, EventHit
 from lagebild.store.claims import ClaimHit
 from lagebild.store.search import SearchHit
 from lagebild.store.timeline import TimelineItem
@@ -37,12 +37,15 @@ class SearchResult(BaseModel):
 
 
 class EntityView(BaseModel):
-    """An entity's page: its profile, claims by and about it, events it takes part in."""
+    """An entity's page: its profile and a page each of the documents mentioning it (most
+    mentions first), the claims by and about it and the events it takes part in (newest
+    first); each section's ``next`` is the URL of its following page."""
 
     profile: EntityProfile
-    claims_by: list[ClaimHit]
-    claims_about: list[ClaimHit]
-    events: list[EventHit]
+    documents: Page[DocumentCount]
+    claims_by: Page[ClaimHit]
+    claims_about: Page[ClaimHit]
+    events: Page[EventHit]
 
 
 class Evidence(BaseModel):

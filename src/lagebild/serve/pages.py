@@ -11,7 +11,13 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from lagebild.serve import charts, geo, highlight, views
 from lagebild.serve.basemap import BBox
-from lagebild.serve.deps import get_service, link_for, upload_allowed
+from lagebild.serve.deps import (
+    entity_offsets,
+    get_service,
+    link_for,
+    section_link_for,
+    upload_allowed,
+)
 from lagebild.serve.errors import RequestError
 from lagebild.serve.mapview import Point, map_view
 from lagebild.serve.params import (
@@ -28,6 +34,7 @@ from lagebild.serve.params import (
 )
 from lagebild.serve.service import Service
 from lagebild.serve.templating import page
+from lagebild.serve.views import EntityOffsets
 from lagebild.store.assessments import ThreadFilter
 from lagebild.store.browse import DocumentQuery
 from lagebild.store.timeline import KINDS, TimelineQuery
@@ -127,9 +134,13 @@ def entities(
 
 @router.get("/entities/{entity_id:path}")
 def entity(
-    request: Request, service: ServiceDep, entity_id: str, format: Format = "html"
+    request: Request,
+    service: ServiceDep,
+    entity_id: str,
+    offsets: Annotated[EntityOffsets, Depends(entity_offsets)],
+    format: Format = "html",
 ) -> Response:
-    data = views.entity(service, entity_id)
+    data = views.entity(service, entity_id, offsets, section_link_for(request))
     geo_ = data.profile.geo
     small_map = None
     if geo_ is not None:

@@ -7,6 +7,8 @@ Functions take the ``Service``, plain parameters already validated by the route,
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
 from typing import TypeVar
 
 from lagebild.records import Analysis, AssessmentThread, MergedEvent
@@ -31,6 +33,7 @@ from lagebild.store.browse import (
     TimeHit,
     document_id_for,
     documents_with_entity,
+    entity_documents,
     entity_events,
     entity_profile,
     facets,
@@ -46,12 +49,16 @@ from lagebild.store.timeline import TimelineQuery, timeline
 
 T = TypeVar("T")
 Link = Callable[[int], str]
+#: The URL of a section of the same page (``claims_by``, …) at another offset.
+SectionLink = Callable[[str, int], str]
 #: Hits read for search facets; the facets count these.
 SEARCH_DEPTH = 500
 #: Items per kind read for the timeline.
 TIMELINE_ITEMS = 5000
+#: Items per section of an entity's page.
 ENTITY_CLAIMS = 25
 ENTITY_EVENTS = 50
+ENTITY_DOCUMENTS = 50
 
 
 def paged(
@@ -131,16 +138,58 @@ def entities(
     return paged(found[offset:], limit, offset, link)
 
 
-def entity(service: Service, entity_id: str) -> EntityView:
-    """An entity's profile with claims by and about it and the events it is part of."""
-    profile = entity_profile(service.store, entity_id)
+@dataclass(frozen=True)
+class EntityOffsets:
+    """Where each paged section of an entity's page starts."""
+
+    documents: int = 0
+    claims_by: int = 0
+    claims_about: int = 0
+    events: int = 0
+
+
+def entity(
+    service: Service, entity_id: str, offsets: EntityOffsets, link: SectionLink
+) -> EntityView:
+    """An entity's profile with a page each of its documents, the claims by and about it
+    and the events it is part of; ``link(section, offset)`` is another page of a section."""
+    store = service.store
+    profile = entity_profile(store, entity_id)
     about = profile.entity_id if not entity_id.startswith("unk/") else profile.name
     return EntityView(
         profile=profile,
-        claims_by=service.store.claims(ClaimFilter(speaker=entity_id), ENTITY_CLAIMS),
-        claims_about=service.store.claims(ClaimFilter(about=about), ENTITY_CLAIMS),
-        events=entity_events(service.store, entity_id, ENTITY_EVENTS),
+        documents=_section(
+            lambda n: entity_documents(store, entity_id, n, offsets.documents),
+            ENTITY_DOCUMENTS,
+            offsets.documents,
+            partial(link, "documents"),
+        ),
+        claims_by=_claims(service, ClaimFilter(speaker=entity_id), offsets.claims_by, link),
+        claims_about=_claims(service, ClaimFilter(about=about), offsets.claims_about, link),
+        events=_section(
+            lambda n: entity_events(store, entity_id, n, offsets.events),
+            ENTITY_EVENTS,
+            offsets.events,
+            partial(link, "events"),
+        ),
     )
+
+
+def _claims(
+    service: Service, wanted: ClaimFilter, offset: int, link: SectionLink
+) -> Page[ClaimHit]:
+    section = "claims_by" if wanted.speaker else "claims_about"
+    return _section(
+        lambda n: service.store.claims(wanted, n, offset),
+        ENTITY_CLAIMS,
+        offset,
+        partial(link, section),
+    )
+
+
+def _section(read: Callable[[int], list[T]], limit: int, offset: int, link: Link) -> Page[T]:
+    """A page of one section: ``read(n)`` gives its first ``n`` items from ``offset`` on."""
+    return paged(read(limit + 1), limit, offset, link)
 
 
 def claims(

@@ -27,8 +27,6 @@ from lagebild.store.store import MIN_PREFIX, DocumentSummary, Store
 #: A document id is a sha256 in hex.
 ID_LENGTH = 64
 _HEX = re.compile(r"[0-9a-fA-F]+")
-#: Documents listed on an entity's profile.
-PROFILE_DOCUMENTS = 50
 
 
 class NotFoundError(StoreError):
@@ -67,7 +65,6 @@ class EntityProfile:
     documents: int
     mentions: int
     by_date: dict[str, int] = field(default_factory=dict)
-    top_documents: list[DocumentCount] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -185,43 +182,92 @@ def _last_day(value: str) -> date:
 
 
 def entity_profile(store: Store, entity_id: str) -> EntityProfile:
-    """Names, aliases, coordinates and mention counts by date of one entity."""
-    query = select(entities.c.document_id, entities.c.data).where(entities.c.entity_id == entity_id)
+    """Names, aliases, coordinates and mention counts by date of one entity, counted in SQL."""
     with reading(store, "cannot read an entity") as connection:
-        rows = connection.execute(query).all()
-        if not rows:
+        first = _of_entity(select(entities.c.type), entity_id).order_by(entities.c.pk)
+        kind = connection.execute(first.limit(1)).scalar()
+        if kind is None:
             raise NotFoundError(f"no stored document mentions an entity with the id {entity_id!r}")
-        counts = _mentions_by_document(connection, entity_id)
-    datas = [row.data for row in rows]
-    by_date: Counter[str] = Counter()
-    for item in counts:
-        by_date[item.published.isoformat() if item.published else "undated"] += item.count
-    return EntityProfile(
-        entity_id=entity_id,
-        name=Counter(data["name"] for data in datas).most_common(1)[0][0],
-        type=str(datas[0]["type"]),
-        aliases=sorted({alias for data in datas for alias in data.get("aliases", [])}),
-        geo=next((Geo.model_validate(d["geo"]) for d in datas if d.get("geo")), None),
-        documents=len({row.document_id for row in rows}),
-        mentions=sum(item.count for item in counts),
-        by_date=dict(sorted(by_date.items())),
-        top_documents=sorted(counts, key=lambda item: -item.count)[:PROFILE_DOCUMENTS],
-    )
+        by_date = _mentions_by_date(connection, entity_id)
+        return EntityProfile(
+            entity_id=entity_id,
+            name=_usual_name(connection, entity_id),
+            type=str(kind),
+            aliases=_aliases(connection, entity_id),
+            geo=_geo(connection, entity_id),
+            documents=int(connection.execute(_of_entity(_DOCUMENT_COUNT, entity_id)).scalar_one()),
+            mentions=sum(by_date.values()),
+            by_date=by_date,
+        )
 
 
-def _mentions_by_document(connection: Connection, entity_id: str) -> list[DocumentCount]:
+_DOCUMENT_COUNT = select(func.count(func.distinct(entities.c.document_id)))
+
+
+def _of_entity(query: Select[Any], entity_id: str) -> Select[Any]:
+    """``query`` over the entity's rows."""
+    return query.where(entities.c.entity_id == entity_id)
+
+
+def _usual_name(connection: Connection, entity_id: str) -> str:
+    """The name the entity's rows give most often (the first given among equals)."""
+    count, first = func.count(), func.min(entities.c.pk)
+    query = _of_entity(select(entities.c.name), entity_id).group_by(entities.c.name)
+    return str(connection.execute(query.order_by(count.desc(), first).limit(1)).scalar_one())
+
+
+def _aliases(connection: Connection, entity_id: str) -> list[str]:
+    """Every alias any of the entity's rows gives, sorted."""
+    query = _of_entity(select(entities.c.data["aliases"].as_json()).distinct(), entity_id)
+    return sorted({alias for (found,) in connection.execute(query) for alias in found or []})
+
+
+def _geo(connection: Connection, entity_id: str) -> Geo | None:
+    """The coordinates of the first of the entity's rows that has any."""
+    located = entities.c.data["geo"].as_string().is_not(None)
+    query = _of_entity(select(entities.c.data["geo"].as_json()), entity_id).where(located)
+    found = connection.execute(query.order_by(entities.c.pk).limit(1)).scalar()
+    return Geo.model_validate(found) if found else None
+
+
+def _mentions_by_date(connection: Connection, entity_id: str) -> dict[str, int]:
+    """Mentions of the entity per publication day of their document ("undated" last)."""
     query = (
-        select(documents.c.id, documents.c.title, documents.c.published, func.count())
+        select(documents.c.published, func.count())
         .join(mentions, mentions.c.document_id == documents.c.id)
         .where(mentions.c.entity_id == entity_id)
-        .group_by(documents.c.id, documents.c.title, documents.c.published)
+        .group_by(documents.c.published)
     )
-    return [DocumentCount(*row) for row in connection.execute(query)]
+    by_date: Counter[str] = Counter()
+    for published, count in connection.execute(query):
+        by_date[published.isoformat() if published else "undated"] += int(count)
+    return dict(sorted(by_date.items()))
 
 
-def entity_events(store: Store, entity_id: str, limit: int) -> list[EventHit]:
+def entity_documents(store: Store, entity_id: str, limit: int, offset: int) -> list[DocumentCount]:
+    """The documents mentioning the entity, most mentions first (then by id): a page."""
+    counted = (
+        select(mentions.c.document_id, func.count().label("count"))
+        .where(mentions.c.entity_id == entity_id)
+        .group_by(mentions.c.document_id)
+        .order_by(func.count().desc(), mentions.c.document_id)
+        .limit(limit)
+        .offset(offset)
+        .subquery()
+    )
+    query = (
+        select(documents.c.id, documents.c.title, documents.c.published, counted.c.count)
+        .join(counted, counted.c.document_id == documents.c.id)
+        .order_by(counted.c.count.desc(), documents.c.id)
+    )
+    with reading(store, "cannot list an entity's documents") as connection:
+        return [DocumentCount(*row) for row in connection.execute(query)]
+
+
+def entity_events(store: Store, entity_id: str, limit: int, offset: int = 0) -> list[EventHit]:
     """Events (per document, not merged) with the entity among participants, place or
-    instruments, newest first; only documents that mention the entity are read."""
+    instruments, newest first, ``limit`` from ``offset``; only documents that mention the
+    entity are read."""
     mentioning = select(mentions.c.document_id).where(mentions.c.entity_id == entity_id)
     query = (
         select(events.c.document_id, events.c.data, documents.c.title, documents.c.published)
@@ -234,9 +280,9 @@ def entity_events(store: Store, entity_id: str, limit: int) -> list[EventHit]:
         for document_id, data, title, published in connection.execute(query):
             if entity_id in event_entities(data):
                 hits.append(EventHit(document_id, title, published, Event.model_validate(data)))
-                if len(hits) >= limit:
+                if len(hits) >= offset + limit:
                     break
-    return hits
+    return hits[offset:]
 
 
 def event_entities(data: dict[str, Any]) -> set[str]:

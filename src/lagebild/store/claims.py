@@ -4,20 +4,33 @@ The speaker and the topic are matched through the knowledge base where it knows 
 "Lukaschenko" finds claims whose speaker is ``person/alexander-lukashenko`` whatever
 the text called him, and "S-400" finds contents that name the system in any of its
 spellings ("Triumf", "SA-21").  Unknown words match as plain text, case-insensitively.
+
+Everything is filtered, ordered and paged in SQL (migration 0002): the speaker id is an
+indexed column, and "contains" is a test on casefolded copies of speaker and content,
+which SQLite answers from a trigram index; only the rows of the page asked for are read.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Column, ColumnElement, Connection, Select, column, false, or_, select, table
 
-from lagebild.kb import load_kb
+from lagebild.kb import KnowledgeBase, load_kb
 from lagebild.kb.errors import KBError
 from lagebild.records import Claim
 from lagebild.store.schema import claims, documents
+
+#: Characters the trigram index needs to look a substring up.
+TRIGRAM = 3
+#: The trigram index over ``claims(speaker_key, content_key)`` (migration 0002, SQLite).
+CLAIMS_FTS = table("claims_fts", column("rowid"), column("claims_fts"))
+#: Newest statement first (undated last), then document order.
+ORDER = (claims.c.date.desc(), claims.c.document_id, claims.c.seq)
 
 
 @dataclass(frozen=True)
@@ -40,39 +53,63 @@ class ClaimFilter:
     stance: str | None = None
 
 
-def find_claims(connection: Connection, wanted: ClaimFilter, limit: int) -> list[ClaimHit]:
-    """Claims matching ``wanted``, newest statement first."""
-    query = select(claims.c.document_id, claims.c.data, documents.c.title, documents.c.published)
-    query = query.join(documents, documents.c.id == claims.c.document_id)
+def find_claims(
+    connection: Connection, wanted: ClaimFilter, limit: int, offset: int = 0
+) -> list[ClaimHit]:
+    """Claims matching ``wanted``, newest statement first: ``limit`` of them from ``offset``.
+
+    Filtered, ordered and paged in SQL; only the page's rows are read and validated."""
+    page = _matching(connection.dialect.name, wanted).order_by(*ORDER)
+    keys = page.limit(max(0, limit)).offset(max(0, offset)).subquery()
+    query = (
+        select(claims.c.document_id, claims.c.data, documents.c.title, documents.c.published)
+        .join(keys, keys.c.pk == claims.c.pk)
+        .join(documents, documents.c.id == claims.c.document_id)
+        .order_by(*ORDER)
+    )
+    return [
+        ClaimHit(document_id, title, published, Claim.model_validate(data))
+        for document_id, data, title, published in connection.execute(query)
+    ]
+
+
+def _matching(dialect: str, wanted: ClaimFilter) -> Select[tuple[int]]:
+    """The primary keys of the claims matching ``wanted``."""
+    query = select(claims.c.pk)
     if wanted.since:
         query = query.where(claims.c.date >= wanted.since)
-    query = query.order_by(claims.c.date.desc(), claims.c.document_id, claims.c.seq)
-    speaker, topic = _matcher(wanted.speaker), _forms(wanted.about)
-    hits = []
-    for document_id, data, title, published in connection.execute(query):
-        claim = Claim.model_validate(data)
-        if _keep(claim, wanted, speaker, topic):
-            hits.append(ClaimHit(document_id, title, published, claim))
-            if len(hits) >= limit:
-                break
-    return hits
+    if wanted.stance:
+        query = query.where(claims.c.stance == wanted.stance)
+    speaker = _matcher(wanted.speaker)
+    if speaker is not None:
+        query = query.where(_spoken_by(dialect, *speaker))
+    topic = _forms(wanted.about)
+    if topic:
+        query = query.where(_containing(dialect, claims.c.content_key, topic))
+    return query
 
 
-def _keep(
-    claim: Claim, wanted: ClaimFilter, speaker: tuple[str | None, str] | None, topic: list[str]
-) -> bool:
-    if wanted.stance and claim.stance != wanted.stance:
-        return False
-    if speaker is not None and not _spoken_by(claim, *speaker):
-        return False
-    content = claim.content.casefold()
-    return not topic or any(form in content for form in topic)
+def _spoken_by(dialect: str, entity_id: str | None, text: str) -> ColumnElement[bool]:
+    """The speaker is the entity, or the speaker's name contains ``text``."""
+    named = _containing(dialect, claims.c.speaker_key, [text])
+    return or_(claims.c.speaker_id == entity_id, named) if entity_id is not None else named
 
 
-def _spoken_by(claim: Claim, entity_id: str | None, text: str) -> bool:
-    if entity_id is not None and claim.speaker_id == entity_id:
-        return True
-    return text in (claim.speaker or "").casefold()
+def _containing(dialect: str, column: Column[str], forms: list[str]) -> ColumnElement[bool]:
+    """``column`` (a casefolded key) contains one of the casefolded ``forms``: on SQLite
+    through the trigram index where every form is long enough for it, else by ``LIKE``."""
+    if dialect == "sqlite" and all(len(form) >= TRIGRAM for form in forms):
+        found = select(CLAIMS_FTS.c.rowid).where(
+            CLAIMS_FTS.c.claims_fts.op("MATCH")(fts5_any(column.name, forms))
+        )
+        return claims.c.pk.in_(found)
+    return or_(false(), *(column.contains(form, autoescape=True) for form in forms))
+
+
+def fts5_any(column: str, forms: list[str]) -> str:
+    """An FTS5 query: ``column`` contains one of ``forms`` (each a quoted phrase)."""
+    phrases = " OR ".join('"' + form.replace('"', '""') + '"' for form in forms)
+    return f"{column} : ({phrases})"
 
 
 def _matcher(speaker: str | None) -> tuple[str | None, str] | None:
@@ -97,10 +134,17 @@ def _forms(about: str | None) -> list[str]:
     entity_id = about if "/" in about else _kb_id(about)
     forms = {about.casefold()}
     if entity_id:
-        forms |= {
-            f.surface.casefold() for f in load_kb().surface_forms() if f.entity_id == entity_id
-        }
+        forms |= _kb_forms(load_kb()).get(entity_id, frozenset())
     return sorted(f for f in forms if len(f) > 2)
+
+
+@lru_cache(maxsize=2)
+def _kb_forms(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    """Per entity id, its knowledge-base forms casefolded (indexed once per KB)."""
+    forms: dict[str, set[str]] = defaultdict(set)
+    for form in kb.surface_forms():
+        forms[form.entity_id].add(form.surface.casefold())
+    return {entity_id: frozenset(found) for entity_id, found in forms.items()}
 
 
 def rows(hits: Iterable[ClaimHit]) -> list[tuple[str, str, str, str, str, str]]:

@@ -75,6 +75,7 @@ def _row(
     start, end = _extent(record, children)
     row: Row = {"document_id": document_id, "seq": seq, "start": start, "end": end, "data": data}
     row.update({column: record.get(source) for column, source in spec.copies.items()})
+    row.update({column: derive(record) for column, derive in spec.derived.items()})
     return row
 
 

@@ -11,15 +11,17 @@ a later catalogue of entities (one row per id) joins on it without touching
 these tables.  Mentions get their own rows, so "where is X mentioned" is a
 query on offsets rather than a scan of JSON.
 
-Revision 0001 spells these tables out itself; ``tests/store`` checks that the
-migrated database and this module agree.
+Revision 0001 spells these tables out itself and each later revision its own
+change (0002: the claim columns that speaker, stance and topic filters use);
+``tests/store`` checks that the migrated database and this module agree.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from dataclasses import field as default
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -99,7 +101,13 @@ entities = _record_table(
 )
 times = _record_table("times", Column("value", Text, index=True))
 claims = _record_table(
-    "claims", Column("speaker", Text, index=True), Column("date", Text, index=True)
+    "claims",
+    Column("speaker", Text, index=True),
+    Column("date", Text, index=True),
+    Column("speaker_id", Text, index=True),
+    Column("stance", String(16)),
+    Column("speaker_key", Text, comment="speaker casefolded, for substring matches"),
+    Column("content_key", Text, comment="content casefolded, for substring matches"),
 )
 assessments = _record_table(
     "assessments", Column("assessor", Text, index=True), Column("label", Text)
@@ -130,8 +138,9 @@ mentions = Table(
 class RecordTable:
     """How one list of records is stored: its table and the fields copied into columns.
 
-    ``copies`` maps a column to the record field it copies; ``parent`` maps a
-    column of a child row to the column of its parent row it repeats.
+    ``copies`` maps a column to the record field it copies; ``derived`` maps a
+    column to the function computing it from the record (its JSON); ``parent``
+    maps a column of a child row to the column of its parent row it repeats.
     """
 
     field: str
@@ -139,6 +148,17 @@ class RecordTable:
     copies: Mapping[str, str] = default(default_factory=dict)
     parent: Mapping[str, str] = default(default_factory=dict)
     child: RecordTable | None = None
+    derived: Mapping[str, Callable[[Mapping[str, Any]], Any]] = default(default_factory=dict)
+
+
+def folded(name: str) -> Callable[[Mapping[str, Any]], str | None]:
+    """A record field casefolded (None stays None): what substring filters compare."""
+
+    def fold(record: Mapping[str, Any]) -> str | None:
+        value = record.get(name)
+        return None if value is None else str(value).casefold()
+
+    return fold
 
 
 MENTIONS = RecordTable("mentions", mentions, parent={"entity_seq": "seq", "entity_id": "entity_id"})
@@ -154,7 +174,12 @@ RECORD_TABLES: dict[str, RecordTable] = {
             child=MENTIONS,
         ),
         RecordTable("times", times, {"value": "value"}),
-        RecordTable("claims", claims, {"speaker": "speaker", "date": "date"}),
+        RecordTable(
+            "claims",
+            claims,
+            {"speaker": "speaker", "date": "date", "speaker_id": "speaker_id", "stance": "stance"},
+            derived={"speaker_key": folded("speaker"), "content_key": folded("content")},
+        ),
         RecordTable("assessments", assessments, {"assessor": "assessor", "label": "label"}),
         RecordTable("events", events, {"type": "type", "date": "date"}),
     )

@@ -222,10 +222,11 @@ class Store:
             EntitySummary(row[0], row[1], row[2], row[3], counts.get(row[0], 0)) for row in rows
         ]
 
-    def claims(self, wanted: ClaimFilter, limit: int = 100) -> list[ClaimHit]:
-        """Claims across documents by speaker, topic, date and stance (see store/claims.py)."""
+    def claims(self, wanted: ClaimFilter, limit: int = 100, offset: int = 0) -> list[ClaimHit]:
+        """Claims across documents by speaker, topic, date and stance (see store/claims.py),
+        newest first: ``limit`` of them from ``offset``."""
         with self._reading("cannot list claims") as connection:
-            return find_claims(connection, wanted, limit)
+            return find_claims(connection, wanted, limit, offset)
 
     def events(self, wanted: EventFilter, limit: int = 100) -> list[MergedEvent]:
         """Events merged across documents, by type, actor, place and date (store/events.py)."""
