@@ -22,7 +22,16 @@ from lagebild.store.migrate import MIGRATIONS, alembic_config
 from lagebild.store.rows import document_row
 from lagebild.store.schema import documents, metadata
 
-TABLES = {"documents", "entities", "mentions", "times", "claims", "assessments", "events"}
+TABLES = {
+    "documents",
+    "entities",
+    "mentions",
+    "times",
+    "claims",
+    "assessments",
+    "events",
+    "event_entities",
+}
 
 
 #: Tables the migrations make that ``schema.py`` does not describe: SQLite's FTS5 indexes.
@@ -153,3 +162,24 @@ def test_downgrade_to_the_first_revision_drops_the_claim_index(url: str) -> None
     columns = {column["name"] for column in inspect(engine).get_columns("claims")}
     engine.dispose()
     assert "claims_fts" not in names and "speaker_key" not in columns
+
+
+def test_upgrade_links_stored_events_to_their_entities(url: str) -> None:
+    _at_revision(url, "0002")
+    event = (
+        '{"start": 0, "end": 1, "type": "CONSULT", "targets": [{"start": 0, "end": 1, '
+        '"text": "P", "name": "P", "entity_id": "person/p"}]}'
+    )
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(documents.insert(), _document_row())
+        connection.exec_driver_sql(
+            "INSERT INTO events (document_id, seq, start, \"end\", data) VALUES ('d', 0, 0, 1, ?)",
+            (event,),
+        )
+    engine.dispose()
+    with Store(url) as store, store.engine.connect() as connection:
+        links = connection.exec_driver_sql(
+            "SELECT document_id, event_seq, entity_id FROM event_entities"
+        )
+        assert links.all() == [("d", 0, "person/p")]

@@ -16,7 +16,7 @@ from lagebild.errors import StoreError
 from lagebild.records import Document
 from lagebild.store import Store, Term, parse_query
 from lagebild.store.query import MAX_QUERY_CHARS, MAX_TERMS
-from lagebild.store.search import Fts5Backend, LikeBackend, fts5_match
+from lagebild.store.search import Fts5Backend, LikeBackend, best_hits, fts5_match
 
 TEXTS = {
     "de": "Lukaschenko traf Putin in Minsk. Weißrussland liefert keine Soldaten an die Ukraine; "
@@ -226,14 +226,14 @@ def test_any_query_is_safe_in_the_store(store: Store, query: str) -> None:
 )
 def test_portable_like_backend(store: Store, query: str, sources: set[str]) -> None:
     with store.engine.connect() as connection:
-        hits = LikeBackend().search(connection, parse_query(query), 10)
+        hits = best_hits(LikeBackend(), connection, parse_query(query), 10)
     assert {hit.source for hit in hits} == sources
     assert all("[" in hit.snippet for hit in hits)
 
 
 def test_like_backend_treats_wildcards_literally(store: Store) -> None:
     with store.engine.connect() as connection:
-        assert LikeBackend().search(connection, [Term("%")], 10) == []
+        assert best_hits(LikeBackend(), connection, [Term("%")], 10) == []
 
 
 def test_reindex_repairs_a_stale_index(tmp_path: Path) -> None:

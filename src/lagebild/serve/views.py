@@ -101,10 +101,11 @@ def search(
     service: Service, query: str, selected: dict[str, str], limit: int, offset: int, link: Link
 ) -> SearchResult:
     """Hits for ``query`` with facets; ``selected`` narrows by language, month, entity."""
-    hits = service.store.search(query, limit=SEARCH_DEPTH)
+    hits = service.store.rank(query, limit=SEARCH_DEPTH)
     counts = facets(service.store, [hit.document_id for hit in hits])
     kept = _narrow(service, hits, selected)
-    page = paged(kept[offset:], limit, offset, link, total=len(kept))
+    shown = service.store.with_snippets(query, kept[offset : offset + limit])
+    page = paged(shown, limit, offset, link, total=len(kept))
     return SearchResult(query=query, hits=page, facets=counts, selected=selected)
 
 

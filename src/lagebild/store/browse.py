@@ -15,13 +15,20 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date
 from typing import Any
 
-from sqlalchemy import Connection, Select, func, select
+from sqlalchemy import Connection, Select, and_, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from lagebild.errors import StoreError
 from lagebild.records import Event, Geo, TimeExpression
 from lagebild.store.engine import reason, redact
-from lagebild.store.schema import documents, entities, events, mentions, times
+from lagebild.store.schema import (
+    documents,
+    entities,
+    event_entities,
+    events,
+    mentions,
+    times,
+)
 from lagebild.store.store import MIN_PREFIX, DocumentSummary, Store
 
 #: A document id is a sha256 in hex.
@@ -266,31 +273,29 @@ def entity_documents(store: Store, entity_id: str, limit: int, offset: int) -> l
 
 def entity_events(store: Store, entity_id: str, limit: int, offset: int = 0) -> list[EventHit]:
     """Events (per document, not merged) with the entity among participants, place or
-    instruments, newest first, ``limit`` from ``offset``; only documents that mention the
-    entity are read."""
-    mentioning = select(mentions.c.document_id).where(mentions.c.entity_id == entity_id)
+    instruments, in documents that mention it; newest first, ``limit`` from ``offset``."""
+    linked = and_(
+        event_entities.c.document_id == events.c.document_id,
+        event_entities.c.event_seq == events.c.seq,
+    )
+    mentioning = (
+        select(mentions.c.pk)
+        .where(mentions.c.document_id == events.c.document_id, mentions.c.entity_id == entity_id)
+        .exists()
+    )
     query = (
         select(events.c.document_id, events.c.data, documents.c.title, documents.c.published)
+        .join(event_entities, linked)
         .join(documents, documents.c.id == events.c.document_id)
-        .where(events.c.document_id.in_(mentioning.distinct()))
+        .where(event_entities.c.entity_id == entity_id, mentioning)
         .order_by(events.c.date.desc().nulls_last(), events.c.document_id, events.c.seq)
     )
-    hits: list[EventHit] = []
     with reading(store, "cannot list an entity's events") as connection:
-        for document_id, data, title, published in connection.execute(query):
-            if entity_id in event_entities(data):
-                hits.append(EventHit(document_id, title, published, Event.model_validate(data)))
-                if len(hits) >= offset + limit:
-                    break
-    return hits[offset:]
-
-
-def event_entities(data: dict[str, Any]) -> set[str]:
-    """Entity ids of an event's participants, instruments and place (its stored JSON)."""
-    arguments = [*data.get("sources", []), *data.get("targets", []), *data.get("instruments", [])]
-    if data.get("place_argument"):
-        arguments.append(data["place_argument"])
-    return {argument["entity_id"] for argument in arguments}
+        rows = connection.execute(query.limit(limit).offset(offset)).all()
+    return [
+        EventHit(document_id, title, published, Event.model_validate(data))
+        for document_id, data, title, published in rows
+    ]
 
 
 def list_times(

@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import select
 
 from lagebild.records import Event, Geo
-from lagebild.store.browse import event_entities, reading
-from lagebild.store.schema import documents, entities, events
+from lagebild.store.browse import reading
+from lagebild.store.schema import documents, entities, event_entity_ids, events
 from lagebild.store.store import Store
 
 
@@ -93,7 +93,7 @@ def located_events(
         for document_id, data, title, published in connection.execute(query):
             argument = data.get("place_argument") or {}
             place = where.get(argument.get("entity_id", ""))
-            if place is None or (entity_id and entity_id not in event_entities(data)):
+            if place is None or (entity_id and entity_id not in event_entity_ids(data)):
                 continue
             found.append(_located(document_id, title, published, data, place))
     return found

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, select
 
 from lagebild.records import Document
-from lagebild.store.schema import RECORD_TABLES, RecordTable, documents
+from lagebild.store.schema import RECORD_TABLES, LinkTable, RecordTable, documents
 
 Row = dict[str, Any]
 
@@ -62,6 +62,8 @@ def _add_row(
     row = _row(spec, document_id, seq, record, children)
     row.update({column: parent[source] for column, source in spec.parent.items()})
     rows[spec.table].append(row)
+    if spec.link:
+        _add_links(rows, spec.link, document_id, seq, record)
     if spec.child:
         for child_seq, child in enumerate(children):
             _add_row(rows, spec.child, document_id, child_seq, child, row)
@@ -77,6 +79,17 @@ def _row(
     row.update({column: record.get(source) for column, source in spec.copies.items()})
     row.update({column: derive(record) for column, derive in spec.derived.items()})
     return row
+
+
+def _add_links(
+    rows: dict[Table, list[Row]], link: LinkTable, document_id: str, seq: int, record: Row
+) -> None:
+    """One row per entity the record names, in id order; none leaves the table out (an
+    insert of no rows would add an empty one)."""
+    for entity_id in sorted(link.entity_ids(record)):
+        rows[link.table].append(
+            {"document_id": document_id, link.seq_column: seq, "entity_id": entity_id}
+        )
 
 
 def _extent(record: dict[str, Any], children: list[dict[str, Any]]) -> tuple[int | None, ...]:

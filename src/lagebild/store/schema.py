@@ -12,7 +12,8 @@ these tables.  Mentions get their own rows, so "where is X mentioned" is a
 query on offsets rather than a scan of JSON.
 
 Revision 0001 spells these tables out itself and each later revision its own
-change (0002: the claim columns that speaker, stance and topic filters use);
+change (0002: the claim columns that speaker, stance and topic filters use; 0003: the
+links from events to the entities they name, and covering indexes for entity pages);
 ``tests/store`` checks that the migrated database and this module agree.
 """
 
@@ -30,6 +31,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     ForeignKeyConstraint,
+    Index,
     Integer,
     MetaData,
     String,
@@ -134,6 +136,52 @@ mentions = Table(
 )
 
 
+# Covering indexes for an entity's page (its documents, mentions per document and per day,
+# its usual name and document count) and a search's entity facet, read from the index alone.
+Index("ix_mentions_entity_id_document_id", mentions.c.entity_id, mentions.c.document_id)
+Index(
+    "ix_entities_entity_id_name_document_id",
+    entities.c.entity_id,
+    entities.c.name,
+    entities.c.document_id,
+)
+Index("ix_entities_document_id_entity_id", entities.c.document_id, entities.c.entity_id)
+
+#: One row per entity an event names (participant, instrument, place): "events of X" is
+#: an index lookup instead of a scan of every event's JSON.
+event_entities = Table(
+    "event_entities",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(64), nullable=False),
+    Column("event_seq", Integer, nullable=False),
+    Column("entity_id", Text, nullable=False, index=True),
+    UniqueConstraint("document_id", "event_seq", "entity_id"),
+    ForeignKeyConstraint(
+        ["document_id", "event_seq"],
+        ["events.document_id", "events.seq"],
+        ondelete="CASCADE",
+    ),
+)
+
+
+def event_entity_ids(data: Mapping[str, Any]) -> set[str]:
+    """Entity ids of an event's participants, instruments and place (its stored JSON)."""
+    arguments = [*data.get("sources", []), *data.get("targets", []), *data.get("instruments", [])]
+    if data.get("place_argument"):
+        arguments.append(data["place_argument"])
+    return {argument["entity_id"] for argument in arguments}
+
+
+@dataclass(frozen=True)
+class LinkTable:
+    """The entities a record names, one row each: document, ``seq_column``, ``entity_id``."""
+
+    table: Table
+    seq_column: str
+    entity_ids: Callable[[Mapping[str, Any]], set[str]]
+
+
 @dataclass(frozen=True)
 class RecordTable:
     """How one list of records is stored: its table and the fields copied into columns.
@@ -149,6 +197,7 @@ class RecordTable:
     parent: Mapping[str, str] = default(default_factory=dict)
     child: RecordTable | None = None
     derived: Mapping[str, Callable[[Mapping[str, Any]], Any]] = default(default_factory=dict)
+    link: LinkTable | None = None
 
 
 def folded(name: str) -> Callable[[Mapping[str, Any]], str | None]:
@@ -181,7 +230,12 @@ RECORD_TABLES: dict[str, RecordTable] = {
             derived={"speaker_key": folded("speaker"), "content_key": folded("content")},
         ),
         RecordTable("assessments", assessments, {"assessor": "assessor", "label": "label"}),
-        RecordTable("events", events, {"type": "type", "date": "date"}),
+        RecordTable(
+            "events",
+            events,
+            {"type": "type", "date": "date"},
+            link=LinkTable(event_entities, "event_seq", event_entity_ids),
+        ),
     )
 }
 

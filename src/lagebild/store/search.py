@@ -2,18 +2,18 @@
 
 SQLite: FTS5 over ``documents(title, text)``, created by migration 0001 (external
 content kept in sync by triggers, ``unicode61`` tokens with diacritics folded),
-ranked by bm25 with snippets.  Other dialects: a portable ``LIKE`` scan until
+ranked by bm25; snippets are cut only for the hits shown (``rank``, then ``snippets``).  Other dialects: a portable ``LIKE`` scan until
 their own backend (PostgreSQL ``tsvector``) is added here and its index in a
 migration.  Backends receive parsed ``Term`` objects, never the user's string.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Protocol
 
-from sqlalchemy import ColumnElement, Connection, and_, false, or_, select, text
+from sqlalchemy import ColumnElement, Connection, and_, bindparam, false, or_, select, text
 
 from lagebild.store.query import Term
 from lagebild.store.schema import documents
@@ -37,13 +37,35 @@ class SearchHit:
 class SearchBackend(Protocol):
     """What the store needs from full-text search; the index itself comes from migrations."""
 
-    def search(self, connection: Connection, terms: list[Term], limit: int) -> list[SearchHit]:
-        """Documents matching every term, best first (higher score is better)."""
+    def rank(self, connection: Connection, terms: list[Term], limit: int) -> list[SearchHit]:
+        """Documents matching every term, best first (higher score is better), without
+        snippets: ranking many hits is cheap, cutting a snippet from each is not."""
+        ...
+
+    def snippets(
+        self, connection: Connection, terms: list[Term], document_ids: list[str]
+    ) -> dict[str, str]:
+        """The snippet of each of the given documents that matches (by document id)."""
         ...
 
     def rebuild(self, connection: Connection) -> None:
         """Rebuild the index from the documents table."""
         ...
+
+
+def best_hits(
+    backend: SearchBackend, connection: Connection, terms: list[Term], limit: int
+) -> list[SearchHit]:
+    """The best ``limit`` documents matching every term, with their snippets."""
+    return with_snippets(backend, connection, terms, backend.rank(connection, terms, limit))
+
+
+def with_snippets(
+    backend: SearchBackend, connection: Connection, terms: list[Term], hits: list[SearchHit]
+) -> list[SearchHit]:
+    """``hits`` with their snippets filled in."""
+    found = backend.snippets(connection, terms, [hit.document_id for hit in hits])
+    return [replace(hit, snippet=found.get(hit.document_id, "")) for hit in hits]
 
 
 def fts5_match(terms: list[Term]) -> str:
@@ -61,36 +83,54 @@ def _fts5_term(term: Term) -> str:
 class Fts5Backend:
     """SQLite FTS5, bm25 ranking, snippets from the best-matching column."""
 
-    QUERY = f"""SELECT d.id, d.title, d.source, d.published,
-        snippet(documents_fts, -1, '[', ']', '…', {SNIPPET_TOKENS}), bm25(documents_fts)
+    RANK = """SELECT d.id, d.title, d.source, d.published, bm25(documents_fts)
         FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
         WHERE documents_fts MATCH :match ORDER BY bm25(documents_fts) LIMIT :limit"""
+    SNIPPETS = f"""SELECT d.id,
+        snippet(documents_fts, -1, '[', ']', '…', {SNIPPET_TOKENS})
+        FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+        WHERE documents_fts MATCH :match AND d.id IN :ids"""
 
-    def search(self, connection: Connection, terms: list[Term], limit: int) -> list[SearchHit]:
-        rows = connection.execute(text(self.QUERY), {"match": fts5_match(terms), "limit": limit})
+    def rank(self, connection: Connection, terms: list[Term], limit: int) -> list[SearchHit]:
+        rows = connection.execute(text(self.RANK), {"match": fts5_match(terms), "limit": limit})
         # bm25 is lower-is-better; negated so every backend's score is higher-is-better.
-        return [SearchHit(r[0], r[1], r[2], _date(r[3]), r[4] or "", -float(r[5])) for r in rows]
+        return [SearchHit(r[0], r[1], r[2], _date(r[3]), "", -float(r[4])) for r in rows]
+
+    def snippets(
+        self, connection: Connection, terms: list[Term], document_ids: list[str]
+    ) -> dict[str, str]:
+        if not document_ids:
+            return {}
+        query = text(self.SNIPPETS).bindparams(bindparam("ids", expanding=True))
+        rows = connection.execute(query, {"match": fts5_match(terms), "ids": document_ids})
+        return {str(row[0]): row[1] or "" for row in rows}
 
     def rebuild(self, connection: Connection) -> None:
-        # The index refers to documents by SQLite rowid; a dump and reload renumbers them.
+        # The indexes refer to rows by SQLite rowid; a dump and reload renumbers them.
         connection.execute(text("INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')"))
+        connection.execute(text("INSERT INTO claims_fts(claims_fts) VALUES ('rebuild')"))
 
 
 class LikeBackend:
     """Portable fallback: every term in title or text, case-insensitively; newest first."""
 
-    def search(self, connection: Connection, terms: list[Term], limit: int) -> list[SearchHit]:
+    def rank(self, connection: Connection, terms: list[Term], limit: int) -> list[SearchHit]:
         query = (
-            select(documents.c.id, documents.c.title, documents.c.source)
-            .add_columns(documents.c.published, documents.c.text)
+            select(documents.c.id, documents.c.title, documents.c.source, documents.c.published)
             .where(and_(*(_like(term) for term in terms)))
             .order_by(documents.c.published.desc().nulls_last(), documents.c.id)
             .limit(limit)
         )
         return [
-            SearchHit(r.id, r.title, r.source, _date(r.published), _snippet(r.text, terms), 0.0)
+            SearchHit(r.id, r.title, r.source, _date(r.published), "", 0.0)
             for r in connection.execute(query)
         ]
+
+    def snippets(
+        self, connection: Connection, terms: list[Term], document_ids: list[str]
+    ) -> dict[str, str]:
+        query = select(documents.c.id, documents.c.text).where(documents.c.id.in_(document_ids))
+        return {str(r.id): _snippet(r.text, terms) for r in connection.execute(query)}
 
     def rebuild(self, connection: Connection) -> None:
         """Nothing to rebuild: LIKE reads the table itself."""

@@ -25,7 +25,7 @@ from lagebild.store.migrate import current_revision, migrate
 from lagebild.store.query import parse_query
 from lagebild.store.rows import document_row, read_document, record_rows
 from lagebild.store.schema import RECORD_TABLE_LIST, documents, entities, mentions
-from lagebild.store.search import SearchHit, backend_for
+from lagebild.store.search import SearchHit, backend_for, best_hits, with_snippets
 
 MIN_PREFIX = 6
 ALREADY_STORED = "already stored"
@@ -162,7 +162,19 @@ class Store:
         """Documents matching every term of ``query``, best first."""
         terms = parse_query(query)
         with self._reading("cannot search") as connection:
-            return self._search.search(connection, terms, max(1, limit))
+            return best_hits(self._search, connection, terms, max(1, limit))
+
+    def rank(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """``search`` without snippets (fill those of the hits shown with ``with_snippets``)."""
+        terms = parse_query(query)
+        with self._reading("cannot search") as connection:
+            return self._search.rank(connection, terms, max(1, limit))
+
+    def with_snippets(self, query: str, hits: list[SearchHit]) -> list[SearchHit]:
+        """``hits`` of ``query`` with their snippets."""
+        terms = parse_query(query)
+        with self._reading("cannot cut search snippets") as connection:
+            return with_snippets(self._search, connection, terms, hits)
 
     def documents(self, limit: int = 50, offset: int = 0) -> list[DocumentSummary]:
         """Stored documents, newest publication first, undated last."""

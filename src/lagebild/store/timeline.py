@@ -15,8 +15,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, func, select
 
-from lagebild.store.browse import event_entities, reading
-from lagebild.store.schema import claims, documents, events
+from lagebild.store.browse import reading
+from lagebild.store.schema import claims, documents, event_entity_ids, events
 from lagebild.store.store import Store
 
 KINDS = ("event", "claim")
@@ -93,7 +93,7 @@ def _items(
 
 def _entities(data: dict[str, Any]) -> set[str]:
     speakers = {data.get("speaker_id") or "", data.get("addressee_id") or ""}
-    return event_entities(data) | speakers
+    return event_entity_ids(data) | speakers
 
 
 def _event_item(
