@@ -4,10 +4,11 @@
 
 Gold: ``tests/gold/event-merges.jsonl`` (guidelines in ``tests/gold/README.md``): seeded
 random samples of merged events with two or more reporting documents, over ``isw-en`` and
-``news-de``, each drawn from the merger of its day (field ``sample``: 1, 2, ...).  Each line names its reports by document id (sha256 of the raw text) and
-trigger offsets into the clean text, says per report whether it belongs to the event the
-merge is about, and gives the verdict (``correct``: every report the same real-world
-event; ``mixed``: some do not belong).
+``news-de``, each drawn from the merger of its day, and a census of the merges not made of
+copies (field ``sample``: 1, 2, ...).  Each line names its reports by document id (sha256
+of the raw text) and trigger offsets into the clean text, says per report whether it
+belongs to the event the merge is about, and gives the verdict (``correct``: every report
+the same real-world event; ``mixed``: some do not belong).
 
 Method: both folders are ingested into a temporary SQLite store and the merged events are
 re-derived (``lagebild events --min-reports 2``).  A judged merge is *present* when some
