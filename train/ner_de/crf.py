@@ -1,7 +1,7 @@
 """Train and score the German NER CRF (python-crfsuite) on the fixed split of prepare.py.
 
     python train/ner_de/crf.py DATA_DIR LEXICON.tsv.gz OUT_DIR [--c1 0.05] [--c2 0.01]
-        [--iterations 200] [--test] [--package MODEL_DIR]
+        [--iterations 200] [--test] [--final] [--package MODEL_DIR]
 
 DATA_DIR holds train/tune/test.spacy from prepare.py; LEXICON.tsv.gz comes from
 crf_lexicons.py.  Features: lagebild.stages.entities.ner_crf_features (the code the
@@ -9,7 +9,8 @@ shipped component runs).  Labels are BIO over GermEval's 12 outer labels; L-BFGS
 crfsuite is deterministic.  Prints strict span P/R/F1 per base type on tune, on the gold
 tokens, with the *deriv/*part spans dropped from gold and prediction as eval/ner_de.py
 does; --test also scores the held-out test split (for the report only, never for a
-choice).  --package writes the spaCy pipeline (blank German + lagebild_crf_ner) that
+choice).  --final trains on train + tune with the settings chosen on tune (the shipped
+model; its tune score is then no longer a measurement and is not printed).  --package writes the spaCy pipeline (blank German + lagebild_crf_ner) that
 ships as src/lagebild/models/ner_de.
 """
 
@@ -105,13 +106,16 @@ def main() -> None:
     parser.add_argument("--c2", type=float, default=0.01)
     parser.add_argument("--iterations", type=int, default=200)
     parser.add_argument("--test", action="store_true")
+    parser.add_argument("--final", action="store_true")
     parser.add_argument("--package", type=Path)
     args = parser.parse_args()
     lexicon = read_lexicon(args.lexicon)
     args.out.mkdir(parents=True, exist_ok=True)
     model = args.out / "model.crfsuite"
-    train(load(args.data, "train"), lexicon, model, args.c1, args.c2, args.iterations)
-    for split in ("tune", "test") if args.test else ("tune",):
+    docs = load(args.data, "train") + (load(args.data, "tune") if args.final else [])
+    train(docs, lexicon, model, args.c1, args.c2, args.iterations)
+    scored = () if args.final else ("tune",)
+    for split in (*scored, "test") if args.test else scored:
         docs = load(args.data, split)
         predicted = predict(docs, lexicon, model)
         (args.out / f"{split}.pred.json").write_text(json.dumps(predicted))
