@@ -140,12 +140,21 @@ def analyze_command(
 @db_option
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--quiet", "-q", is_flag=True, help="No progress display.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Analyse on a local Dask cluster of N single-threaded processes.",
+)
+@click.option("--scheduler", help="Analyse on the Dask cluster at this address (tcp://host:8786).")
 @pass_context
-def ingest_command(obj: Context, paths: tuple[str, ...], quiet: bool) -> None:
+def ingest_command(
+    obj: Context, paths: tuple[str, ...], quiet: bool, workers: int, scheduler: str | None
+) -> None:
     """Read, analyse and store documents from files, directories or - (stdin)."""
     config = obj.config()
     with obj.store() as store, _progress(quiet, count_files(paths)) as on_item:
-        report = ingest(paths, store, config, on_item)
+        report = ingest(paths, store, config, on_item, workers, scheduler)
     _print_report(report)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,9 +68,19 @@ def ingest(
     store: Store,
     config: Config | None = None,
     progress: Progress | None = None,
+    workers: int = 0,
+    scheduler: str | None = None,
 ) -> IngestReport:
-    """Read every source, analyse each new document and store it; never stop on one bad item."""
+    """Read every source, analyse each new document and store it; never stop on one bad item.
+
+    ``workers`` > 0 analyses on a local Dask cluster of that many processes, ``scheduler``
+    (tcp://host:8786) on an existing one; the store is written here either way.
+    """
     config = config or load_config()
+    if workers or scheduler:
+        from lagebild.distributed import ingest_on_cluster  # Dask loads only when asked for
+
+        return ingest_on_cluster(sources, store, config, progress, workers, scheduler)
     pipeline_for(config)  # build (and validate) the pipeline before reading anything
     report = IngestReport()
     for item in read_sources(sources, config.read):
@@ -81,17 +91,40 @@ def ingest(
 
 
 def _ingest_one(item: Document | Skip, store: Store, config: Config, report: IngestReport) -> str:
+    admitted = admit(item, store, report)
+    if isinstance(admitted, str):
+        return admitted
+    try:
+        analysed: Document | Skip = analyze_document(admitted, config=config)
+    except StageError as error:
+        analysed = Skip(admitted.source, str(error))
+    return record(analysed, store, report)
+
+
+def admit(
+    item: Document | Skip, store: Store, report: IngestReport, pending: Container[str] = ()
+) -> Document | str:
+    """The document to analyse, or what became of the item instead ("skipped", "duplicate");
+    ``pending`` holds the ids already being analysed."""
     if isinstance(item, Skip):
         report.skipped.append(item)
         return "skipped"
     report.read += 1
-    if store.contains(item.id):
+    if item.id in pending or store.contains(item.id):
         report.duplicates += 1
         return "duplicate"
+    return item
+
+
+def record(analysed: Document | Skip, store: Store, report: IngestReport) -> str:
+    """Store an analysed document, or record why it could not be analysed; what happened."""
+    if isinstance(analysed, Skip):
+        report.skipped.append(analysed)
+        return "skipped"
     try:
-        result = store.add(analyze_document(item, config=config))
-    except (StageError, StoreError) as error:
-        report.skipped.append(Skip(item.source, str(error)))
+        result = store.add(analysed)
+    except StoreError as error:
+        report.skipped.append(Skip(analysed.source, str(error)))
         return "skipped"
     if not result.stored:
         report.duplicates += 1
