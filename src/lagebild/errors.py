@@ -2,6 +2,7 @@
 
     LagebildError
     ├── ReadError            a document could not be read (binary, empty, unreadable, too large)
+    │   └── FetchError       a URL could not be fetched (timeout, refused, HTTP status, too large)
     ├── ConfigError          the configuration is invalid (unknown stage, bad option, misordered)
     ├── StageError           a stage failed while running; names the stage and the document
     └── StoreError           the store could not be opened, migrated or written
@@ -24,6 +25,10 @@ class ReadError(LagebildError):
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+
+
+class FetchError(ReadError):
+    """A URL could not be fetched; ``reason`` says why in words ("timed out after 30 s")."""
 
 
 class ConfigError(LagebildError):

@@ -10,6 +10,7 @@ from typing import Any, BinaryIO
 
 from lagebild.config import ReadOptions
 from lagebild.errors import ReadError
+from lagebild.read.sniff import SNIFF_BYTES, binary_kind, binary_reason
 from lagebild.records import Document
 
 #: Bytes read before choosing a reader: enough to sniff magic numbers, HTML and encodings.
@@ -69,6 +70,15 @@ class Input:
         if len(data) > limit:
             raise ReadError(self.source, too_large(None, limit, reader))
         return data
+
+
+def rejected_bytes(source: str, data: bytes) -> Skip | None:
+    """A Skip for bytes that are blank or binary, None for bytes worth parsing."""
+    if not data.strip():
+        return Skip(source, "empty file")
+    if kind := binary_kind(data[:SNIFF_BYTES]):
+        return Skip(source, binary_reason(kind))
+    return None
 
 
 def too_large(size: int | None, limit: int, reader: str) -> str:

@@ -1,5 +1,6 @@
 """Choose a reader for each source: a file by its extension (and a look at its first bytes),
-a directory recursively in sorted order, ``-`` for standard input.
+a directory recursively in sorted order, ``-`` for standard input, an http(s) URL by
+fetching it (``fetch``).
 
 Nothing is dropped silently: a file that cannot be read (unsupported type,
 permission denied, broken link, vanished, binary, empty, too large) becomes a
@@ -19,11 +20,19 @@ from pathlib import Path
 from lagebild.config import ReadOptions
 from lagebild.errors import ReadError
 from lagebild.read.base import Input, Reader, Skip
+from lagebild.read.feed import read_feed
+from lagebild.read.fetch import Fetcher, is_url, read_url
 from lagebild.read.html import read_html
 from lagebild.read.jsonl import read_jsonl
 from lagebild.read.markdown import read_markdown
-from lagebild.read.sniff import has_front_matter, looks_like_html
+from lagebild.read.sniff import (
+    has_front_matter,
+    looks_like_feed,
+    looks_like_html,
+    looks_like_web_archive,
+)
 from lagebild.read.text import read_text
+from lagebild.read.warc import read_warc
 from lagebild.records import Document
 
 READERS: dict[str, Reader] = {
@@ -37,7 +46,20 @@ READERS: dict[str, Reader] = {
     ".xhtml": read_html,
     ".jsonl": read_jsonl,
     ".ndjson": read_jsonl,
+    ".rss": read_feed,
+    ".atom": read_feed,
+    ".xml": read_feed,
+    ".warc": read_warc,
+    ".arc": read_warc,
+    ".warc.gz": read_warc,
+    ".arc.gz": read_warc,
 }
+
+#: Extensions whose files are sniffed first (".xml" holds XHTML as well as feeds).
+SNIFFED_FIRST = frozenset({"", ".xml"})
+
+#: Extensions of two parts; any other file is known by its last one.
+COMPOUND_SUFFIXES = (".warc.gz", ".arc.gz")
 
 #: Names inside directories that are nobody's documents (names starting with "." as well).
 JUNK = frozenset(
@@ -46,22 +68,27 @@ JUNK = frozenset(
 
 
 def read_source(
-    source: str | Path, options: ReadOptions | None = None
+    source: str | Path, options: ReadOptions | None = None, fetcher: Fetcher | None = None
 ) -> Iterator[Document | Skip]:
-    """Yield the documents in ``source`` (a file, a directory, or '-' for stdin)."""
+    """Yield the documents in ``source`` (a file, a directory, '-' for stdin, or a URL,
+    fetched by ``fetcher``)."""
     options = options or ReadOptions()
     if str(source) == "-":
         yield from read_stdin(options)
+    elif isinstance(source, str) and is_url(source):
+        yield from guarded(source, read_url(source, options, fetcher))
     else:
         yield from read_path(Path(source), options, top_level=True)
 
 
 def read_sources(
-    sources: Iterable[str | Path], options: ReadOptions | None = None
+    sources: Iterable[str | Path],
+    options: ReadOptions | None = None,
+    fetcher: Fetcher | None = None,
 ) -> Iterator[Document | Skip]:
     """Yield the documents of every source in turn."""
     for source in sources:
-        yield from read_source(source, options)
+        yield from read_source(source, options, fetcher)
 
 
 def read_path(
@@ -120,20 +147,37 @@ def read_file(path: Path, options: ReadOptions, size: int | None) -> Iterator[Do
         except OSError as error:
             yield Skip(source, f"read failed: {os_reason(error)}")
             return
-        reader = choose_reader(path.suffix.lower(), opened.head)
+        suffix = file_suffix(path)
+        reader = choose_reader(suffix, opened.head)
         if reader is None:
-            yield Skip(source, f"unsupported file type {path.suffix.lower()}")
+            yield Skip(source, f"unsupported file type {suffix}")
             return
         yield from guarded(source, reader(opened, options))
 
 
+def file_suffix(path: Path) -> str:
+    """The extension that names a file's format, lower case ('.warc.gz', '.html', '')."""
+    name = path.name.lower()
+    compound = next((suffix for suffix in COMPOUND_SUFFIXES if name.endswith(suffix)), None)
+    return compound or path.suffix.lower()
+
+
 def choose_reader(suffix: str, head: bytes) -> Reader | None:
-    """The reader for a file with ``suffix``; unknown suffixes are read only when they are HTML."""
-    if suffix == "" and looks_like_html(head):
+    """The reader for a file with ``suffix``; files without a known suffix are read only when
+    their first bytes are HTML, a feed or a web archive."""
+    sniffed = sniff_reader(head) if suffix in SNIFFED_FIRST or suffix not in READERS else None
+    return sniffed or READERS.get(suffix)
+
+
+def sniff_reader(head: bytes) -> Reader | None:
+    """The reader the first bytes call for: HTML, a feed, a web archive; None for anything else."""
+    if looks_like_html(head):
         return read_html
-    if suffix in READERS:
-        return READERS[suffix]
-    return read_html if looks_like_html(head) else None
+    if looks_like_feed(head):
+        return read_feed
+    if looks_like_web_archive(head):
+        return read_warc
+    return None
 
 
 def read_stdin(options: ReadOptions) -> Iterator[Document | Skip]:

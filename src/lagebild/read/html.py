@@ -28,10 +28,10 @@ from trafilatura.utils import load_html
 
 from lagebild.config import ReadOptions
 from lagebild.errors import ReadError
-from lagebild.read.base import Fields, Input, Skip, documents
+from lagebild.read.base import Fields, Input, Skip, documents, rejected_bytes
 from lagebild.read.dates import MONTHS
 from lagebild.read.encoding import UTF8, Encoding, decode, detect
-from lagebild.read.sniff import binary_kind, binary_reason, bom_encoding
+from lagebild.read.sniff import bom_encoding
 from lagebild.read.split import split_parts
 from lagebild.records import Document
 
@@ -56,7 +56,7 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 # Browsers read these labels as windows-1252 (WHATWG Encoding Standard).
 _WHATWG_1252 = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "ascii", "us-ascii"})
 _SPACE = re.compile(r"\s+")
-_INVISIBLE = ("script", "style", "noscript", "template")
+INVISIBLE_TAGS = ("script", "style", "noscript", "template")
 
 
 @dataclass
@@ -70,22 +70,28 @@ class Page:
 def read_html(source: Input, options: ReadOptions) -> Iterator[Document | Skip]:
     """The main text of an HTML page as one document (or parts of one, if very long)."""
     data = source.read_all(options.max_file_bytes, "HTML")
-    if not data.strip():
-        yield Skip(source.source, "empty file")
+    yield from html_documents(source.source, data, options)
+
+
+def html_documents(
+    source: str, data: bytes, options: ReadOptions, charset: str | None = None
+) -> Iterator[Document | Skip]:
+    """The documents of one page's bytes; ``charset`` is a label from an HTTP header, if any."""
+    if rejection := rejected_bytes(source, data):
+        yield rejection
         return
-    if kind := binary_kind(data[:8192]):
-        yield Skip(source.source, binary_reason(kind))
-        return
-    html, metadata = decode_html(data)
-    page = extract_page(html, source.source)
+    html, metadata = decode_html(data, charset)
+    page = extract_page(html, source)
     page.fields.metadata = {**page.fields.metadata, **metadata}
     parts = split_parts([page.text], options.max_document_chars)
-    yield from documents(source.source, parts, page.fields)
+    yield from documents(source, parts, page.fields)
 
 
-def decode_html(data: bytes) -> tuple[str, dict[str, Any]]:
-    """The page as text: BOM, then valid UTF-8, then the declared charset, then detection."""
-    declared = declared_charset(data[:8192])
+def decode_html(data: bytes, charset: str | None = None) -> tuple[str, dict[str, Any]]:
+    """The page as text: BOM, then valid UTF-8, then the declared charset (an HTTP header's
+    ``charset`` before ``<meta charset>``, as browsers do), then detection."""
+    declared = charset_codec(charset) if charset else None
+    declared = declared or declared_charset(data[:8192])
     encoding = _choose_encoding(data, declared)
     html, errors = decode(data, encoding)
     metadata: dict[str, Any] = {"reader": "html", "encoding": encoding.label}
@@ -120,7 +126,12 @@ def declared_charset(head: bytes) -> str | None:
     match = _META_CHARSET.search(head)
     if match is None:
         return None
-    label = match.group(1).decode("ascii", "replace").lower()
+    return charset_codec(match.group(1).decode("ascii", "replace"))
+
+
+def charset_codec(label: str) -> str | None:
+    """Python's codec name for a charset label, Latin-1 labels read as cp1252; None if unknown."""
+    label = label.strip().strip("\"'").lower()
     if label in _WHATWG_1252:
         return "cp1252"
     try:
@@ -205,7 +216,7 @@ def recover_lead(html: str, description: str | None, text: str) -> str | None:
         return None
     if body is None:
         return None
-    for element in body.iter(*_INVISIBLE):
+    for element in body.iter(*INVISIBLE_TAGS):
         element.clear(keep_tail=True)
     block = _smallest_block(body, probe)
     return block if block and len(block) <= LEAD_MAX_CHARS else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import zlib
 
 #: Bytes inspected for NUL and control characters.
 SNIFF_BYTES = 8 * 1024
@@ -99,3 +100,33 @@ def looks_like_html(head: bytes) -> bool:
 def has_front_matter(head: bytes) -> bool:
     """True when the input opens with a ``---`` or ``+++`` front-matter line."""
     return bool(_FRONT_MATTER_START.match(_strip_bom(head)))
+
+
+_FEED_START = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<\?[^>]*>\s*|<!DOCTYPE[^>]*>\s*)*"
+    rb"<(?:rss[\s>]|feed[\s>]|(?:[\w-]+:)?RDF[\s>])",
+    re.S,
+)
+_ARCHIVE_STARTS = (b"WARC/", b"filedesc://")
+#: Compressed bytes inflated to look for a web-archive header inside a gzip member.
+_GZIP_PROBE = 4096
+
+
+def looks_like_feed(head: bytes) -> bool:
+    """True when the input opens (after an XML declaration and comments) with an RSS,
+    Atom or RDF root element."""
+    return bool(_FEED_START.match(_strip_bom(head)[:SNIFF_BYTES]))
+
+
+def looks_like_web_archive(head: bytes) -> bool:
+    """True for a WARC or ARC file, gzipped or not (the first record's header line)."""
+    if head.startswith(b"\x1f\x8b"):
+        head = _inflate_start(head[:_GZIP_PROBE])
+    return head.startswith(_ARCHIVE_STARTS)
+
+
+def _inflate_start(data: bytes) -> bytes:
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data, 64)
+    except zlib.error:
+        return b""
