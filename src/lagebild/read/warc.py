@@ -55,7 +55,7 @@ def read_warc(source: Input, options: ReadOptions) -> Iterator[Document | Skip]:
             yield from record_documents(f"{source.source}:{records}", record, options, not_pages)
             end = _record_end(iterator)
         else:
-            yield from _incomplete(source, records, end)
+            yield from _incomplete(source.source, records, source.size, end)
     finally:
         iterator.close()
     yield from _not_pages(source.source, not_pages)
@@ -79,14 +79,14 @@ def _record_end(iterator: Any) -> int:
         return -1
 
 
-def _incomplete(source: Input, records: int, end: int) -> Iterator[Skip]:
+def _incomplete(source: str, records: int, size: int | None, end: int) -> Iterator[Skip]:
     """A Skip for an archive without records, or with bytes after its last whole record."""
     if records == 0:
-        yield Skip(source.source, "no web-archive records found")
-    elif source.size is not None and end >= 0 and source.size - end > RECORD_GAP:
-        missing = source.size - end
+        yield Skip(source, "no web-archive records found")
+    elif size is not None and end >= 0 and size - end > RECORD_GAP:
+        missing = size - end
         yield Skip(
-            source.source,
+            source,
             f"archive ends in an incomplete record ({missing:,} bytes after record {records})",
         )
 
@@ -100,7 +100,10 @@ def _not_pages(source: str, not_pages: Counter[str]) -> Iterator[Skip]:
 def broken(records: int, error: Exception) -> str:
     """Why reading stopped, and after which record."""
     where = f"after record {records}" if records else "at its start"
-    message = str(error).splitlines()[0][:200] if str(error) else type(error).__name__
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    message = lines[0][:200] if lines else type(error).__name__
+    if "non-chunked gzip" in message:  # the whole file gzipped at once, not record by record
+        message += " (WARC files are gzipped record by record; run `warcio recompress`)"
     return f"web archive unreadable {where}: {message}"
 
 
