@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from lagebild.read import Skip, read_source, read_sources
-from lagebild.read.dispatch import guarded
+from lagebild.read.dispatch import file_suffix, guarded
 from lagebild.records import Document, content_hash
 
 TEXT = "Die Lage im Osten bleibt angespannt, meldet der Generalstab am Abend.\n"
@@ -52,6 +52,7 @@ def reader_of(path: Path) -> str:
         ("lage.jsonl", JSONL, "jsonl"),
         ("lage.ndjson", JSONL, "jsonl"),
         ("artikel.php", HTML, "html"),
+        ("seite.xml", HTML, "html"),
         ("gespeichert", HTML, "html"),
     ],
 )
@@ -75,6 +76,25 @@ def test_unsupported_file_type_is_reported(
 ) -> None:
     path = write(tmp_path / name, content)
     assert list(read_source(path)) == [Skip(str(path), f"unsupported file type {suffix}")]
+
+
+def test_xml_that_is_no_feed_says_so(tmp_path: Path) -> None:
+    path = write(tmp_path / "katalog.xml", "<?xml version='1.0'?><katalog><buch/></katalog>")
+    assert list(read_source(path)) == [Skip(str(path), "not an RSS or Atom feed")]
+
+
+@pytest.mark.parametrize(
+    ("name", "suffix"),
+    [
+        ("crawl.warc.gz", ".warc.gz"),
+        ("CRAWL.ARC.GZ", ".arc.gz"),
+        ("archiv.tar.gz", ".gz"),
+        ("bericht.2022.txt", ".txt"),
+        ("LIESMICH", ""),
+    ],
+)
+def test_file_suffix_knows_two_part_extensions(name: str, suffix: str) -> None:
+    assert file_suffix(Path(name)) == suffix
 
 
 def test_directory_is_read_recursively_in_sorted_order(tmp_path: Path) -> None:

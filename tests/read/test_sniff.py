@@ -1,6 +1,8 @@
-"""Binary detection, HTML and front-matter sniffing on the first bytes of an input."""
+"""Binary detection, HTML, feed, web-archive and front-matter sniffing on the first bytes of an input."""
 
 from __future__ import annotations
+
+import gzip
 
 import pytest
 
@@ -8,7 +10,9 @@ from lagebild.read.sniff import (
     binary_kind,
     binary_reason,
     has_front_matter,
+    looks_like_feed,
     looks_like_html,
+    looks_like_web_archive,
     utf16_without_bom,
 )
 
@@ -106,3 +110,39 @@ def test_non_html_is_not_sniffed_as_html(head: bytes) -> None:
 )
 def test_front_matter_is_sniffed(head: bytes, expected: bool) -> None:
     assert has_front_matter(head) is expected
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (b'<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0">', True),
+        (
+            b'\xef\xbb\xbf<?xml version="1.0"?><!-- feed --><feed xmlns="http://www.w3.org/2005/Atom">',
+            True,
+        ),
+        (b'<?xml version="1.0"?><?xml-stylesheet href="s.xsl"?>\n<rss>', True),
+        (b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">', True),
+        (b"<feedback>not a feed</feedback>", False),
+        (b"<?xml version='1.0'?><catalog/>", False),
+        (b"<!DOCTYPE html><html>", False),
+        (b"rss feed in prose", False),
+    ],
+)
+def test_feeds_are_sniffed(head: bytes, expected: bool) -> None:
+    assert looks_like_feed(head) is expected
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (b"WARC/1.0\r\nWARC-Type: warcinfo\r\n", True),
+        (b"WARC/1.1\r\n", True),
+        (b"filedesc://crawl.arc 0.0.0.0 20220301100000 text/plain 76\n", True),
+        (gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\n" + b"x" * 5000), True),
+        (gzip.compress(b"<html>gzipped page</html>"), False),
+        (b"\x1f\x8b\x08\x00broken gzip", False),
+        (b"WARC is a format", False),
+    ],
+)
+def test_web_archives_are_sniffed(head: bytes, expected: bool) -> None:
+    assert looks_like_web_archive(head) is expected

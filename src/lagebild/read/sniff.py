@@ -1,4 +1,4 @@
-"""Look at the first bytes of an input: binary or text, HTML, front matter."""
+"""Look at the first bytes of an input: binary or text, HTML, feeds, web archives, front matter."""
 
 from __future__ import annotations
 
