@@ -7,8 +7,9 @@ a body without one is cut off when it passes the limit.  Every failure is a
 ``FetchError`` whose reason says what happened ("HTTP 404 Not Found",
 "timed out after 30 s", "cannot connect: …").
 
-The transport is injectable (``Fetcher(transport=httpx.MockTransport(...))``)
-so that tests never touch the network.
+The transport is injectable (``Fetcher(transport=httpx.MockTransport(...))``,
+or ``default_transport`` for fetchers made elsewhere, as ``lagebild ingest URL``
+makes one) so that tests never touch the network.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ from lagebild.read.warc import read_warc
 from lagebild.records import Document
 
 SCHEMES = ("http://", "https://")
+
+#: The transport of a Fetcher given none; None is the network.  Tests set an httpx.MockTransport.
+default_transport: httpx.BaseTransport | None = None
 USER_AGENT = f"lagebild/{version('lagebild')}"
 
 
@@ -69,7 +73,7 @@ class Fetcher:
 
     def _client(self) -> httpx.Client:
         return httpx.Client(
-            transport=self.transport,
+            transport=self.transport or default_transport,
             timeout=self.timeout,
             follow_redirects=True,
             max_redirects=self.max_redirects,
