@@ -1,4 +1,4 @@
-"""The public Python API: ``lagebild.analyze``."""
+"""The public Python API: ``lagebild.analyze``, assessment threads and exports."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 from lagebild.config import Config, load_config
 from lagebild.errors import ReadError
+from lagebild.export import Selection, from_documents, from_store, write_export
 from lagebild.pipeline import Pipeline, build_pipeline
 from lagebild.read import Skip, document_from_text, read_source
 from lagebild.records import AssessmentThread, Document
@@ -105,3 +106,33 @@ def assessment_threads(
     wanted = ThreadFilter(assessor=assessor, about=about, since=since, min_reports=min_reports)
     with Store(db) as store:
         return store.assessments(wanted, limit)
+
+
+def export(
+    format: str,
+    out: str | Path | None = None,
+    db: str | None = None,
+    selection: Selection | None = None,
+    kind: str | None = None,
+) -> dict[str, int]:
+    """Export the store at ``db`` (default: ``$LAGEBILD_DB`` or ./lagebild.db) as
+    ``format`` (stix, geojson, acled, jsonl, parquet, timeml) to the file or folder
+    ``out``, stdout when None; ``selection`` filters by date, entity, event type and
+    document; ``kind`` picks one record kind for jsonl and parquet.  Returns counts."""
+    target = Path(out) if out is not None else None
+    with Store(db) as store:
+        selected = from_store(store, selection or Selection())
+        return write_export(selected, format, target, kind)
+
+
+def export_documents(
+    documents: list[Document],
+    format: str,
+    out: str | Path | None = None,
+    selection: Selection | None = None,
+    kind: str | None = None,
+) -> dict[str, int]:
+    """``export`` for documents analysed in memory (``analyze``), never stored."""
+    target = Path(out) if out is not None else None
+    selected = from_documents(documents, selection or Selection())
+    return write_export(selected, format, target, kind)

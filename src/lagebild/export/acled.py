@@ -89,6 +89,9 @@ BY_TRIGGER: tuple[tuple[str, re.Pattern[str], tuple[str, str]], ...] = (
 #: region, 3 a larger region or country only).
 GEO_PRECISION = {"village": 1, "city": 1, "region": 2, "country": 3}
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})")
+#: The leading year, month and day of an ISO 8601 value ("2026-SP" is 2026, "2026-03-18TNI"
+#: the 18th).
+_DAY = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
 def acled_type(event: Event) -> tuple[str, str]:
@@ -107,10 +110,10 @@ def event_date(value: str | None) -> str:
     week = _WEEK.match(value)
     if week:
         return date.fromisocalendar(int(week[1]), int(week[2]), 1).isoformat()
-    parts = value[:10].split("-")
-    if not all(part.isdigit() for part in parts) or len(parts[0]) != 4:
+    found = _DAY.match(value)
+    if found is None:
         return ""
-    return "-".join([*parts, "01", "01"][:3])
+    return "-".join([part for part in found.groups() if part] + ["01", "01"])[:10]
 
 
 def acled_rows(selected: Iterable[Selected]) -> Iterator[dict[str, object]]:

@@ -132,6 +132,8 @@ def _document(builder: _Builder, chosen: Selected) -> None:
         modified=EPOCH,
     )
     context = _Context(builder, chosen, at, source, builder.add(identity), [str(identity.id)])
+    for _, entity in chosen.records("entities"):
+        _location(context, entity)
     for position, claim in chosen.records("claims"):
         _claim(context, position, claim)
     for position, assessment in chosen.records("assessments"):
