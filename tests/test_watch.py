@@ -48,7 +48,7 @@ def analysed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def once(folder: Path, store: Store, **options: object) -> WatchReport:
-    return watch_folder(folder, store, LIGHT, once=True, settle=0, **options)  # type: ignore[arg-type]
+    return watch_folder(folder, store, LIGHT, once=True, **options)  # type: ignore[arg-type]
 
 
 def jsonl(*texts: str) -> str:

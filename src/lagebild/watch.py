@@ -37,6 +37,9 @@ FileDone = Callable[[Path, IngestReport], None]
 
 HASH_CHUNK = 1 << 20
 
+#: Seconds a file must stay unmodified before a continuing watch reads it.
+SETTLE_SECONDS = 1.0
+
 
 @dataclass(frozen=True)
 class Seen:
@@ -74,7 +77,7 @@ class Watch:
     """One folder being watched: its files as last seen."""
 
     folder: Path
-    settle: float = 1.0
+    settle: float = SETTLE_SECONDS
     seen: dict[Path, Seen] = field(default_factory=dict)
 
     def changed_files(self, report: WatchReport) -> list[tuple[Path, Seen]]:
@@ -162,14 +165,17 @@ def watch_folder(
     *,
     interval: float = 5.0,
     once: bool = False,
-    settle: float = 1.0,
+    settle: float | None = None,
     stop: threading.Event | None = None,
     on_file: FileDone | None = None,
 ) -> WatchReport:
     """Poll ``folder`` every ``interval`` seconds (or once) and ingest new or changed files.
 
-    Runs until ``stop`` is set or Ctrl-C; returns what it did either way.
+    ``settle`` defaults to SETTLE_SECONDS, and to 0 for a single poll (nothing
+    to wait for).  Runs until ``stop`` is set or Ctrl-C; returns what it did.
     """
+    if settle is None:
+        settle = 0.0 if once else SETTLE_SECONDS
     watch = Watch(Path(folder), settle)
     if not watch.folder.is_dir():
         raise ReadError(str(folder), "not a folder")
