@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.progress import (
@@ -31,12 +31,9 @@ from lagebild.errors import LagebildError
 from lagebild.ingest import IngestReport, count_files, ingest, source_file
 from lagebild.pipeline import registry
 from lagebild.records import Analysis
-from lagebild.store import Store
-from lagebild.store.assessments import ThreadFilter
-from lagebild.store.claims import ClaimFilter
-from lagebild.store.claims import rows as claim_rows
-from lagebild.store.events import EventFilter
-from lagebild.store.events import rows as event_rows
+
+if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) loads only for commands that open it
+    from lagebild.store import Store
 
 FORMATS = click.Choice(["json", "text"])
 
@@ -53,6 +50,8 @@ class Context:
 
     @contextmanager
     def store(self) -> Iterator[Store]:
+        from lagebild.store import Store
+
         store = Store(self.db)
         try:
             yield store
@@ -291,6 +290,9 @@ def claims_command(
     output_format: str,
 ) -> None:
     """Claims across stored documents: who said what, when, about what."""
+    from lagebild.store.claims import ClaimFilter
+    from lagebild.store.claims import rows as claim_rows
+
     wanted = ClaimFilter(speaker=speaker, about=about, since=since, stance=stance)
     with obj.store() as store:
         hits = store.claims(wanted, limit)
@@ -338,6 +340,9 @@ def events_command(
     output_format: str,
 ) -> None:
     """Events merged across documents: what happened, where, when, how many sources."""
+    from lagebild.store.events import EventFilter
+    from lagebild.store.events import rows as event_rows
+
     wanted = EventFilter(event_type, actor, place, since, until, min_sources, min_reports)
     with obj.store() as store:
         found = store.events(wanted, limit)
@@ -374,6 +379,8 @@ def assessments_command(
     output_format: str,
 ) -> None:
     """Assessment threads: one assessor judging one proposition across reports."""
+    from lagebild.store.assessments import ThreadFilter
+
     wanted = ThreadFilter(assessor=assessor, about=about, since=since, min_reports=min_reports)
     with obj.store() as store:
         threads = store.assessments(wanted, limit)

@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lagebild.api import analyze_document, pipeline_for
 from lagebild.config import Config, load_config
 from lagebild.errors import StageError, StoreError
 from lagebild.read import Skip, read_sources
 from lagebild.records import Document
-from lagebild.store import Store
+
+if TYPE_CHECKING:  # a Store is passed in; its module loads with the command that opens it
+    from lagebild.store import Store
 
 #: Called after each source item with (what happened, the source).
 Progress = Callable[[str, str], None]

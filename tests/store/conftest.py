@@ -1,12 +1,21 @@
-"""Store fixtures: a fresh SQLite file per test and a rich sample document."""
+"""Store fixtures: a fresh store per test on SQLite and on PostgreSQL, a rich sample document.
+
+PostgreSQL runs when ``$LAGEBILD_TEST_POSTGRES`` names a database (``.ci/run`` starts
+Debian's server and sets it); each test gets its own schema, dropped afterwards.
+Without the variable the PostgreSQL cases skip with that reason.
+"""
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from lagebild.records import (
     Assessment,
@@ -30,9 +39,43 @@ SAMPLE = "Lukaschenko traf Putin am 19. Dezember in Minsk."
 MakeDocument = Callable[..., Document]
 
 
-@pytest.fixture
-def url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'store.db'}"
+POSTGRES_ENV = "LAGEBILD_TEST_POSTGRES"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty store's URL on each backend."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.db'}"
+    else:
+        yield from postgres_schema_url()
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def module_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """A fresh store's URL on each backend, shared by a module's tests."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path_factory.mktemp('store') / 'store.db'}"
+    else:
+        yield from postgres_schema_url()
+
+
+def postgres_schema_url() -> Iterator[str]:
+    """The test database's URL with a new, empty schema first on the search path."""
+    base = os.environ.get(POSTGRES_ENV)
+    if not base:
+        pytest.skip(f"PostgreSQL tests need ${POSTGRES_ENV} (a database URL; .ci/run sets it)")
+    schema = f"test_{uuid.uuid4().hex[:16]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+    options = {"options": f"-csearch_path={schema}"}
+    yield make_url(base).update_query_dict(options).render_as_string(hide_password=False)
+    with admin.connect() as connection:
+        connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+    admin.dispose()
 
 
 @pytest.fixture

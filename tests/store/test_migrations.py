@@ -12,7 +12,7 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, inspect, text
 
 from lagebild.errors import StoreError
 from lagebild.records import Document
@@ -36,11 +36,32 @@ TABLES = {
 
 #: Tables the migrations make that ``schema.py`` does not describe: SQLite's FTS5 indexes.
 FTS = ("documents_fts", "claims_fts")
+#: What the migrations make for search on PostgreSQL that ``schema.py`` does not describe.
+POSTGRES_SEARCH_COLUMN = "search_vector"
+POSTGRES_SEARCH_INDEXES = (
+    "search_documents",
+    "search_claims_speaker_key",
+    "search_claims_content_key",
+)
 
 
 @pytest.mark.parametrize("table", sorted(TABLES | {*FTS, "alembic_version"}))
 def test_fresh_store_has_every_table(store: Store, table: str) -> None:
+    if table in FTS and store.engine.dialect.name != "sqlite":
+        pytest.skip("FTS5 tables are SQLite's search index")
     assert table in inspect(store.engine).get_table_names()
+
+
+def test_postgres_store_has_its_search_vector_and_indexes(store: Store) -> None:
+    if store.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL's search index")
+    columns = {column["name"] for column in inspect(store.engine).get_columns("documents")}
+    indexes = {
+        index["name"]
+        for table in ("documents", "claims")
+        for index in inspect(store.engine).get_indexes(table)
+    }
+    assert POSTGRES_SEARCH_COLUMN in columns and indexes >= set(POSTGRES_SEARCH_INDEXES)
 
 
 def test_fresh_store_is_at_head(store: Store) -> None:
@@ -49,7 +70,10 @@ def test_fresh_store_is_at_head(store: Store) -> None:
 
 def test_migrated_schema_matches_schema_module(store: Store) -> None:
     def ours(name: str | None, kind: str, _: object) -> bool:
-        return not (kind == "table" and str(name).startswith((*FTS, "alembic")))
+        searching = (kind == "table" and str(name).startswith((*FTS, "alembic"))) or (
+            name == POSTGRES_SEARCH_COLUMN or name in POSTGRES_SEARCH_INDEXES
+        )
+        return not searching
 
     with store.engine.connect() as connection:
         context = MigrationContext.configure(
@@ -139,11 +163,15 @@ def test_upgrade_fills_claim_columns_from_stored_claims(url: str) -> None:
     engine = create_engine(url)
     with engine.begin() as connection:
         connection.execute(documents.insert(), _document_row())
-        connection.exec_driver_sql(
-            "INSERT INTO claims (document_id, seq, start, \"end\", data) VALUES ('d', 0, 0, 1, ?)",
-            (
-                '{"start": 0, "end": 1, "speaker": "Herr ÖZ", "speaker_id": "person/oz", "content": "In DER Straße"}',
+        connection.execute(
+            text(
+                'INSERT INTO claims (document_id, seq, start, "end", data)'
+                " VALUES ('d', 0, 0, 1, :data)"
             ),
+            {
+                "data": '{"start": 0, "end": 1, "speaker": "Herr ÖZ", "speaker_id": "person/oz",'
+                ' "content": "In DER Straße"}'
+            },
         )
     engine.dispose()
     with Store(url) as store:
@@ -173,9 +201,12 @@ def test_upgrade_links_stored_events_to_their_entities(url: str) -> None:
     engine = create_engine(url)
     with engine.begin() as connection:
         connection.execute(documents.insert(), _document_row())
-        connection.exec_driver_sql(
-            "INSERT INTO events (document_id, seq, start, \"end\", data) VALUES ('d', 0, 0, 1, ?)",
-            (event,),
+        connection.execute(
+            text(
+                'INSERT INTO events (document_id, seq, start, "end", data)'
+                " VALUES ('d', 0, 0, 1, :data)"
+            ),
+            {"data": event},
         )
     engine.dispose()
     with Store(url) as store, store.engine.connect() as connection:

@@ -16,7 +16,7 @@ from lagebild.errors import StoreError
 from lagebild.records import Document
 from lagebild.store import Store, Term, parse_query
 from lagebild.store.query import MAX_QUERY_CHARS, MAX_TERMS
-from lagebild.store.search import Fts5Backend, LikeBackend, best_hits, fts5_match
+from lagebild.store.search import Fts5Backend, LikeBackend, PostgresBackend, best_hits, fts5_match
 
 TEXTS = {
     "de": "Lukaschenko traf Putin in Minsk. Weißrussland liefert keine Soldaten an die Ukraine; "
@@ -32,8 +32,8 @@ SAFE = StoreError  # the only exception a query may raise
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    with Store(f"sqlite:///{tmp_path_factory.mktemp('s') / 'search.db'}") as store:
+def store(module_url: str) -> Iterator[Store]:
+    with Store(module_url) as store:
         for source, text in TEXTS.items():
             title = TITLES.get(source, source)
             store.add(Document(source=source, title=title, raw_text=text, text=text))
@@ -249,4 +249,5 @@ def test_reindex_repairs_a_stale_index(tmp_path: Path) -> None:
 
 
 def test_backend_is_chosen_by_dialect(store: Store) -> None:
-    assert isinstance(store._search, Fts5Backend)
+    expected = {"sqlite": Fts5Backend, "postgresql": PostgresBackend}[store.engine.dialect.name]
+    assert isinstance(store._search, expected)

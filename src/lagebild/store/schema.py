@@ -39,6 +39,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.dialects.postgresql import JSONB
 
 #: Named constraints, so later batch migrations on SQLite can address them.
 NAMING = {
@@ -47,6 +48,9 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_N_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+#: Records as JSON; PostgreSQL's JSONB, since plain ``json`` has no equality (DISTINCT, UNION).
+JSON_DATA = JSON().with_variant(JSONB(), "postgresql")
 
 metadata = MetaData(naming_convention=NAMING)
 
@@ -62,12 +66,12 @@ documents = Table(
     Column("published", Date, index=True),
     Column("text", Text, nullable=False),
     Column("raw_text", Text, nullable=False),
-    Column("removed", JSON, nullable=False),
-    Column("offsets", JSON, nullable=False),
-    Column("sentences", JSON, nullable=False),
-    Column("metadata", JSON, nullable=False),
-    Column("stages", JSON, nullable=False),
-    Column("extra", JSON, nullable=False, comment="Document fields without a column yet"),
+    Column("removed", JSON_DATA, nullable=False),
+    Column("offsets", JSON_DATA, nullable=False),
+    Column("sentences", JSON_DATA, nullable=False),
+    Column("metadata", JSON_DATA, nullable=False),
+    Column("stages", JSON_DATA, nullable=False),
+    Column("extra", JSON_DATA, nullable=False, comment="Document fields without a column yet"),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
 )
 
@@ -88,7 +92,7 @@ def _record_table(name: str, *columns: Column[object], span_required: bool = Tru
         Column("start", Integer, nullable=not span_required),
         Column("end", Integer, nullable=not span_required),
         *columns,
-        Column("data", JSON, nullable=False),
+        Column("data", JSON_DATA, nullable=False),
         UniqueConstraint("document_id", "seq"),
     )
 
@@ -126,7 +130,7 @@ mentions = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("entity_id", Text, nullable=False, index=True),
-    Column("data", JSON, nullable=False),
+    Column("data", JSON_DATA, nullable=False),
     UniqueConstraint("document_id", "entity_seq", "seq"),
     ForeignKeyConstraint(
         ["document_id", "entity_seq"],

@@ -1,4 +1,5 @@
-"""Initial schema: documents, record tables, mentions, full-text index (SQLite FTS5).
+"""Initial schema: documents, record tables, mentions, full-text index (SQLite FTS5,
+PostgreSQL ``tsvector`` with the German and English configurations).
 
 Written out table by table, names included, instead of ``metadata.create_all``:
 this revision must keep creating exactly the 0001 schema however ``schema.py``
@@ -15,12 +16,15 @@ from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects.postgresql import JSONB
 
 revision = "0001"
 down_revision = None
 branch_labels = None
 depends_on = None
 
+#: PostgreSQL stores records as JSONB: plain ``json`` has no equality (DISTINCT, UNION).
+JSON = sa.JSON().with_variant(JSONB(), "postgresql")
 RECORDS = ("entities", "times", "claims", "assessments", "events")
 
 
@@ -66,6 +70,29 @@ FTS5 = (
        END""",
 )
 
+#: The text-search configuration of a document's language (``simple`` for others).
+POSTGRES_CONFIG = """CASE language WHEN 'de' THEN 'pg_catalog.german'::regconfig
+    WHEN 'en' THEN 'pg_catalog.english'::regconfig ELSE 'pg_catalog.simple'::regconfig END"""
+# lagebild_fold: lower case, diacritics folded, hyphens and underscores as spaces, as
+# FTS5's unicode61 tokenizer does on SQLite ("fahrt" finds "fährt", "S-400" is "s 400";
+# PostgreSQL's parser would read "-400" as a signed number).  A SQL function, immutable,
+# so the generated column and every query fold the same way without an extension.
+FOLD_FROM = (
+    "àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥħìíîïĩīĭįıĵķĺļľŀłñńņňòóôõöøōŏőŕŗřśŝşšșţťŧțùúûüũūŭůűųŵýÿŷźżž-_"
+)
+FOLD_TO = (
+    "aaaaaaaaacccccddeeeeeeeeegggghhiiiiiiiiijklllllnnnnooooooooorrrsssssttttuuuuuuuuuuwyyyzzz  "
+)
+POSTGRES_SEARCH = (
+    f"""CREATE FUNCTION lagebild_fold(value text) RETURNS text
+       LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURNS NULL ON NULL INPUT
+       RETURN translate(lower(value), '{FOLD_FROM}', '{FOLD_TO}')""",
+    f"""ALTER TABLE documents ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
+       setweight(to_tsvector({POSTGRES_CONFIG}, lagebild_fold(coalesce(title, ''))), 'A')
+       || setweight(to_tsvector({POSTGRES_CONFIG}, lagebild_fold(text)), 'B')) STORED""",
+    "CREATE INDEX search_documents ON documents USING gin (search_vector)",
+)
+
 
 def upgrade() -> None:
     _documents()
@@ -75,9 +102,9 @@ def upgrade() -> None:
     for table, columns in INDEXES.items():
         for column in columns:
             op.create_index(f"ix_{table}_{column}", table, [column])
-    if op.get_bind().dialect.name == "sqlite":
-        for statement in FTS5:
-            op.execute(statement)
+    dialect = op.get_bind().dialect.name
+    for statement in {"sqlite": FTS5, "postgresql": POSTGRES_SEARCH}.get(dialect, ()):
+        op.execute(statement)
 
 
 def _documents() -> None:
@@ -92,12 +119,12 @@ def _documents() -> None:
         sa.Column("published", sa.Date),
         sa.Column("text", sa.Text, nullable=False),
         sa.Column("raw_text", sa.Text, nullable=False),
-        sa.Column("removed", sa.JSON, nullable=False),
-        sa.Column("offsets", sa.JSON, nullable=False),
-        sa.Column("sentences", sa.JSON, nullable=False),
-        sa.Column("metadata", sa.JSON, nullable=False),
-        sa.Column("stages", sa.JSON, nullable=False),
-        sa.Column("extra", sa.JSON, nullable=False, comment="Document fields without a column yet"),
+        sa.Column("removed", JSON, nullable=False),
+        sa.Column("offsets", JSON, nullable=False),
+        sa.Column("sentences", JSON, nullable=False),
+        sa.Column("metadata", JSON, nullable=False),
+        sa.Column("stages", JSON, nullable=False),
+        sa.Column("extra", JSON, nullable=False, comment="Document fields without a column yet"),
         sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_documents"),
     )
@@ -112,7 +139,7 @@ def _record_table(name: str, columns: list[sa.Column[Any]], span_required: bool)
         sa.Column("start", sa.Integer, nullable=not span_required),
         sa.Column("end", sa.Integer, nullable=not span_required),
         *columns,
-        sa.Column("data", sa.JSON, nullable=False),
+        sa.Column("data", JSON, nullable=False),
         sa.PrimaryKeyConstraint("pk", name=f"pk_{name}"),
         sa.ForeignKeyConstraint(
             ["document_id"],
@@ -134,7 +161,7 @@ def _mentions() -> None:
         sa.Column("start", sa.Integer, nullable=False),
         sa.Column("end", sa.Integer, nullable=False),
         sa.Column("entity_id", sa.Text, nullable=False),
-        sa.Column("data", sa.JSON, nullable=False),
+        sa.Column("data", JSON, nullable=False),
         sa.PrimaryKeyConstraint("pk", name="pk_mentions"),
         sa.ForeignKeyConstraint(
             ["document_id", "entity_seq"],
@@ -153,5 +180,9 @@ def downgrade() -> None:
         for trigger in ("insert", "delete", "update"):
             op.execute(f"DROP TRIGGER IF EXISTS documents_fts_{trigger}")
         op.execute("DROP TABLE IF EXISTS documents_fts")
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP INDEX IF EXISTS search_documents")
+        op.execute("ALTER TABLE documents DROP COLUMN IF EXISTS search_vector")
+        op.execute("DROP FUNCTION IF EXISTS lagebild_fold(text)")
     for name in ("mentions", *RECORDS, "documents"):
         op.drop_table(name)

@@ -63,6 +63,30 @@ def upgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         for statement in FTS5:
             op.execute(statement)
+    if op.get_bind().dialect.name == "postgresql":
+        _postgres_trigram_indexes()
+
+
+def _postgres_trigram_indexes() -> None:
+    """GIN trigram indexes for the substring filters, where pg_trgm may be created.
+
+    The extension ships with PostgreSQL (contrib) but creating it needs the right to;
+    without it ``LIKE`` still answers, by a scan.  A savepoint keeps a refusal from
+    aborting the migration's transaction."""
+    connection = op.get_bind()
+    try:
+        with connection.begin_nested():
+            connection.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    except sa.exc.DBAPIError:
+        return
+    # The extension may live in a schema outside the search path: name its operator class.
+    schema = connection.exec_driver_sql(
+        "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace"
+        " WHERE e.extname = 'pg_trgm'"
+    ).scalar_one()
+    for name in ("speaker_key", "content_key"):
+        opclass = f'"{schema}".gin_trgm_ops'
+        op.execute(f"CREATE INDEX search_claims_{name} ON claims USING gin ({name} {opclass})")
 
 
 def _fill() -> None:
@@ -101,6 +125,8 @@ def downgrade() -> None:
         for trigger in ("insert", "delete", "update"):
             op.execute(f"DROP TRIGGER IF EXISTS claims_fts_{trigger}")
         op.execute("DROP TABLE IF EXISTS claims_fts")
+    for name in ("speaker_key", "content_key"):
+        op.execute(f"DROP INDEX IF EXISTS search_claims_{name}")
     op.drop_index("ix_claims_speaker_id", "claims")
     with op.batch_alter_table("claims") as batch:
         for name, _ in reversed(COLUMNS):
