@@ -36,6 +36,9 @@ if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) loads only for commands tha
     from lagebild.store import Store
 
 FORMATS = click.Choice(["json", "text"])
+#: ``lagebild.export.FORMATS`` and ``ALL_KINDS``, spelt out so ``--help`` loads no exporter.
+EXPORT_FORMATS = ("stix", "geojson", "acled", "jsonl", "parquet", "timeml")
+RECORD_KINDS = ("documents", "entities", "times", "claims", "assessments", "events")
 
 
 class Context:
@@ -391,6 +394,39 @@ def assessments_command(
     out.print(f"Assessment threads ({len(threads)})")
     for thread in threads:
         out.print(render.thread_table(thread))
+
+
+@cli.command("export")
+@db_option
+@click.option("--format", "export_format", type=click.Choice(EXPORT_FORMATS), required=True)
+@click.option("--since", help="Record date from, YYYY[-MM[-DD]] (else its document's date).")
+@click.option("--until", help="Record date up to, YYYY[-MM[-DD]].")
+@click.option("--about", help="Records naming an entity: id, any known spelling, or a name.")
+@click.option("--type", "event_type", help="Only events of this PLOVER type, e.g. ASSAULT.")
+@click.option("--document", "document_ids", multiple=True, help="A document id or prefix.")
+@click.option("--kind", type=click.Choice(RECORD_KINDS), help="One record kind (jsonl, parquet).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="File or folder [stdout].")
+@pass_context
+def export_command(
+    obj: Context,
+    export_format: str,
+    since: str | None,
+    until: str | None,
+    about: str | None,
+    event_type: str | None,
+    document_ids: tuple[str, ...],
+    kind: str | None,
+    output: Path | None,
+) -> None:
+    """Export stored records as STIX 2.1, GeoJSON, ACLED CSV, JSON Lines, Parquet or TimeML."""
+    from lagebild.export import Selection, from_store, write_export
+
+    selection = Selection(since, until, about, event_type, document_ids)
+    with obj.store() as store:
+        counts = write_export(from_store(store, selection), export_format, output, kind)
+    if output is not None:
+        written = ", ".join(f"{count} {name}" for name, count in counts.items())
+        click.echo(f"lagebild: wrote {output} ({written or 'nothing'})", err=True)
 
 
 @cli.command("serve")

@@ -82,3 +82,9 @@ def test_documents_analysed_in_memory_are_selected_too() -> None:
 def test_an_unknown_record_kind_is_an_error() -> None:
     with pytest.raises(ExportError, match="unknown record kind 'claim'"):
         kinds_for("claim")
+
+
+@pytest.mark.parametrize("value", ["yesterday", "2022-1", "20221219", "2022-12-19T10"])
+def test_dates_must_be_iso_prefixes(value: str) -> None:
+    with pytest.raises(ExportError, match="YYYY"):
+        Selection(since=value)

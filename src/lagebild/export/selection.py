@@ -9,6 +9,7 @@ as a whole and keeps its position in its document's list, so its id
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +28,8 @@ from lagebild.store.schema import documents, mentions
 KINDS: tuple[str, ...] = ("entities", "times", "claims", "assessments", "events")
 #: ``KINDS`` and the documents themselves: what ``--kind`` may name.
 ALL_KINDS: tuple[str, ...] = ("documents", *KINDS)
+
+_PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 Record = Entity | TimeExpression | Claim | Assessment | Event
 
@@ -50,6 +53,11 @@ class Selection:
     about: str | None = None
     event_type: str | None = None
     document_ids: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for name, value in (("since", self.since), ("until", self.until)):
+            if value is not None and not _PARTIAL_DATE.fullmatch(value):
+                raise ExportError(f"{name} {value!r} is not a date of the form YYYY[-MM[-DD]]")
 
     @property
     def dated(self) -> bool:
