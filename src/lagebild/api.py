@@ -5,15 +5,18 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lagebild.config import Config, load_config
 from lagebild.errors import ReadError
-from lagebild.export import Selection, from_documents, from_store, write_export
 from lagebild.pipeline import Pipeline, build_pipeline
 from lagebild.read import Skip, document_from_text, read_source
 from lagebild.records import AssessmentThread, Document
 from lagebild.store import Store
 from lagebild.store.assessments import ThreadFilter
+
+if TYPE_CHECKING:  # the exporters (stix2, pyarrow) load only when an export runs
+    from lagebild.export import Selection
 
 _PIPELINES: dict[str, Pipeline] = {}
 
@@ -119,6 +122,8 @@ def export(
     ``format`` (stix, geojson, acled, jsonl, parquet, timeml) to the file or folder
     ``out``, stdout when None; ``selection`` filters by date, entity, event type and
     document; ``kind`` picks one record kind for jsonl and parquet.  Returns counts."""
+    from lagebild.export import Selection, from_store, write_export
+
     target = Path(out) if out is not None else None
     with Store(db) as store:
         selected = from_store(store, selection or Selection())
@@ -133,6 +138,8 @@ def export_documents(
     kind: str | None = None,
 ) -> dict[str, int]:
     """``export`` for documents analysed in memory (``analyze``), never stored."""
+    from lagebild.export import Selection, from_documents, write_export
+
     target = Path(out) if out is not None else None
     selected = from_documents(documents, selection or Selection())
     return write_export(selected, format, target, kind)

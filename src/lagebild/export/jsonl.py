@@ -13,8 +13,9 @@ from lagebild.export.selection import Selected
 
 def write_jsonl(selected: Iterable[Selected], out: TextIO, kind: str | None = None) -> Counter[str]:
     """Write the rows of ``kind`` (all kinds when None) to ``out``; counts by kind."""
-    counts: Counter[str] = Counter()
-    for row in rows(selected, kinds_for(kind)):
+    kinds = kinds_for(kind)
+    counts: Counter[str] = Counter(dict.fromkeys(kinds, 0))
+    for row in rows(selected, kinds):
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
         counts[row["record_type"]] += 1
     return counts
