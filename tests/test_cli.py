@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import httpx
 import pytest
 
 from lagebild.cli import main
+from lagebild.read import fetch
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 EXAMPLE_DOCUMENTS = 7  # 6 files, one of them JSON Lines with 2 records
@@ -217,3 +219,47 @@ def test_assessments_rejects_a_malformed_date(
 ) -> None:
     code, _, err = run(capsys, "--db", ingested, "assessments", "--since", "March")
     assert code == 1 and "YYYY" in err
+
+
+def test_watch_once_ingests_the_folder_and_exits(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    folder = tmp_path / "eingang"
+    folder.mkdir()
+    (folder / "lage.txt").write_text(
+        "Russische Truppen griffen am Morgen an. Niemand wurde verletzt."
+    )
+    (folder / "bild.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(32))
+    code, out, _ = run(capsys, "--db", db, "watch", str(folder), "--once")
+    assert code == 0
+    assert "1 polls, 2 files ingested: read 1, stored 1" in out
+    assert "bild.png" in out  # the skipped file is listed with its reason
+
+
+def test_watch_of_a_missing_folder_is_one_line(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "--db", db, "watch", str(tmp_path / "fehlt"), "--once")
+    assert code == 1 and "not a folder" in err
+
+
+def test_ingest_fetches_urls(
+    capsys: pytest.CaptureFixture[str], db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = (
+        "<!DOCTYPE html><html><head><title>Lage</title></head><body><article>"
+        "<p>Die Lage im Osten bleibt angespannt, meldet der Generalstab am Abend des Tages.</p>"
+        "</article></body></html>"
+    )
+
+    def serve(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/fehlt":
+            return httpx.Response(404)
+        return httpx.Response(200, headers={"Content-Type": "text/html"}, text=page)
+
+    monkeypatch.setattr(fetch, "default_transport", httpx.MockTransport(serve))
+    code, out, _ = run(
+        capsys, "--db", db, "ingest", "-q", "https://example.org/lage", "https://example.org/fehlt"
+    )
+    assert code == 0
+    assert "read 1, stored 1" in out and "HTTP 404 Not Found" in out

@@ -153,7 +153,8 @@ def analyze_command(
 def ingest_command(
     obj: Context, paths: tuple[str, ...], quiet: bool, workers: int, scheduler: str | None
 ) -> None:
-    """Read, analyse and store documents from files, directories or - (stdin)."""
+    """Read, analyse and store documents from files, directories, http(s) URLs (pages, RSS/Atom
+    feeds, web archives) or - (stdin)."""
     config = obj.config()
     with obj.store() as store, _progress(quiet, count_files(paths)) as on_item:
         report = ingest(paths, store, config, on_item, workers, scheduler)
@@ -188,12 +189,42 @@ def _progress(quiet: bool, total: int | None) -> Iterator[Callable[[str, str], N
         yield advance
 
 
-def _print_report(report: IngestReport) -> None:
+def _print_report(report: IngestReport, heading: str = "") -> None:
     out = render.console()
-    out.print(report.summary())
+    out.print(f"{heading}{report.summary()}")
     if report.skipped:
         rows = [(skip.source, skip.reason) for skip in report.skipped]
         out.print(render.rows_table("Skipped", ("source", "reason"), rows))
+
+
+@cli.command("watch")
+@db_option
+@click.argument("folder", type=click.Path(file_okay=False))
+@click.option(
+    "--interval",
+    default=5.0,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    help="Seconds between polls.",
+)
+@click.option("--once", is_flag=True, help="Poll once, ingest what is new, and exit.")
+@pass_context
+def watch_command(obj: Context, folder: str, interval: float, once: bool) -> None:
+    """Ingest new and changed files in FOLDER as they arrive, until Ctrl-C."""
+    from lagebild.watch import watch_folder
+
+    config = obj.config()
+    with obj.store() as store:
+        report = watch_folder(
+            folder,
+            store,
+            config,
+            interval=interval,
+            once=once,
+            on_file=lambda path, part: _print_report(part, f"{path}: "),
+        )
+    stopped = " (stopped by Ctrl-C)" if report.interrupted else ""
+    render.console().print(f"{report.summary()}{stopped}")
 
 
 @cli.command("search")
