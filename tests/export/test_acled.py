@@ -10,7 +10,7 @@ import pytest
 
 from lagebild.export import Selected
 from lagebild.export.acled import COLUMNS, acled_type, event_date, write_acled
-from lagebild.records import Event
+from lagebild.records import Event, EventArgument
 
 
 def exported(selected: list[Selected]) -> str:
@@ -73,6 +73,19 @@ def test_plover_types_crosswalk_to_acled(
     plover: str, mode: str | None, trigger: str, expected: tuple[str, str]
 ) -> None:
     assert acled_type(Event(start=0, end=1, type=plover, mode=mode, trigger=trigger)) == expected
+
+
+@pytest.mark.parametrize(
+    ("weapon", "expected"),
+    [
+        ("weapon/iskander", "Shelling/artillery/missile attack"),
+        ("weapon/shahed-136", "Air/drone strike"),
+    ],
+)
+def test_weapons_named_in_an_assault_make_it_remote_violence(weapon: str, expected: str) -> None:
+    instrument = EventArgument(start=0, end=1, text="x", name="x", entity_id=weapon)
+    event = Event(start=0, end=1, type="ASSAULT", trigger="attacked", instruments=[instrument])
+    assert acled_type(event) == ("Explosions/Remote violence", expected)
 
 
 @pytest.mark.parametrize(

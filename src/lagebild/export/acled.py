@@ -12,10 +12,13 @@ import csv
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
+from functools import lru_cache
 from typing import TextIO
 
 from lagebild.export.places import country_name, event_place, source_of
 from lagebild.export.selection import Selected, record_id
+from lagebild.kb import load_kb
+from lagebild.kb.errors import KBError
 from lagebild.records import Document, Event
 
 COLUMNS = (
@@ -85,6 +88,16 @@ BY_TRIGGER: tuple[tuple[str, re.Pattern[str], tuple[str, str]], ...] = (
         (STRATEGIC, "Arrests"),
     ),
 )
+#: Weapon kinds (knowledge base) named in an assault → ACLED remote-violence sub-event.
+BY_WEAPON: dict[str, frozenset[str]] = {
+    "Shelling/artillery/missile attack": frozenset(
+        """artillery rocket-artillery mortar ballistic-missile cruise-missile
+        hypersonic-missile guided-rocket anti-ship-missile""".split()
+    ),
+    "Air/drone strike": frozenset(
+        "drone loitering-munition aircraft helicopter glide-bomb bomb air-to-surface-missile".split()
+    ),
+}
 #: Our place precision → ACLED geo_precision (1 the town itself, 2 nearby or part of a
 #: region, 3 a larger region or country only).
 GEO_PRECISION = {"village": 1, "city": 1, "region": 2, "country": 3}
@@ -99,7 +112,21 @@ def acled_type(event: Event) -> tuple[str, str]:
     for plover, pattern, found in BY_TRIGGER:
         if event.type == plover and pattern.search(event.trigger):
             return found
+    if event.type == "ASSAULT" and event.mode in {None, "firearms"}:
+        kinds = {weapon_kind(argument.entity_id) for argument in event.instruments}
+        for sub_kind, weapons in BY_WEAPON.items():
+            if kinds & weapons:
+                return REMOTE, sub_kind
     return CROSSWALK.get((event.type, event.mode)) or CROSSWALK.get((event.type, None), ("", ""))
+
+
+@lru_cache(maxsize=1024)
+def weapon_kind(entity_id: str) -> str | None:
+    """The knowledge base's kind of a weapon system (artillery, drone …), if it knows it."""
+    try:
+        return load_kb().get(entity_id).kind
+    except (KeyError, KBError):
+        return None
 
 
 def event_date(value: str | None) -> str:
