@@ -11,29 +11,48 @@ directories inside a directory are reported, not followed (no cycles).
 
 from __future__ import annotations
 
+import importlib
 import os
 import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lagebild.config import ReadOptions
 from lagebild.errors import ReadError
 from lagebild.read.base import Input, Reader, Skip
-from lagebild.read.feed import read_feed
-from lagebild.read.fetch import Fetcher, is_url, read_url
 from lagebild.read.html import read_html
 from lagebild.read.jsonl import read_jsonl
 from lagebild.read.markdown import read_markdown
 from lagebild.read.sniff import (
     has_front_matter,
+    is_url,
     looks_like_feed,
     looks_like_html,
     looks_like_web_archive,
 )
 from lagebild.read.text import read_text
-from lagebild.read.warc import read_warc
 from lagebild.records import Document
+
+if TYPE_CHECKING:
+    from lagebild.read.fetch import Fetcher
+
+
+def _on_first_use(module: str, name: str) -> Reader:
+    """A reader whose module is imported when a file needs it: feedparser, warcio and httpx
+    together take about 0.4 s to import, which ``lagebild analyze`` should not pay."""
+
+    def reader(source: Input, options: ReadOptions) -> Iterator[Document | Skip]:
+        real: Reader = getattr(importlib.import_module(module), name)
+        yield from real(source, options)
+
+    reader.__name__ = reader.__qualname__ = name
+    return reader
+
+
+read_feed = _on_first_use("lagebild.read.feed", "read_feed")
+read_warc = _on_first_use("lagebild.read.warc", "read_warc")
 
 READERS: dict[str, Reader] = {
     "": read_text,
@@ -76,6 +95,8 @@ def read_source(
     if str(source) == "-":
         yield from read_stdin(options)
     elif isinstance(source, str) and is_url(source):
+        from lagebild.read.fetch import read_url  # httpx loads only when a URL is read
+
         yield from guarded(source, read_url(source, options, fetcher))
     else:
         yield from read_path(Path(source), options, top_level=True)

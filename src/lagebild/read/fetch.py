@@ -26,20 +26,15 @@ from lagebild.config import ReadOptions
 from lagebild.errors import FetchError
 from lagebild.read.base import Input, Skip
 from lagebild.read.payload import ContentType, payload_documents, with_origin
-from lagebild.read.sniff import looks_like_web_archive
+from lagebild.read.sniff import is_url, looks_like_web_archive
 from lagebild.read.warc import read_warc
 from lagebild.records import Document
-
-SCHEMES = ("http://", "https://")
 
 #: The transport of a Fetcher given none; None is the network.  Tests set an httpx.MockTransport.
 default_transport: httpx.BaseTransport | None = None
 USER_AGENT = f"lagebild/{version('lagebild')}"
 
-
-def is_url(source: str) -> bool:
-    """True for an http(s) URL (anything else is a path)."""
-    return source[:8].lower().startswith(SCHEMES)
+__all__ = ["Fetched", "Fetcher", "default_transport", "is_url", "read_url"]
 
 
 @dataclass(frozen=True)

@@ -112,6 +112,11 @@ _ARCHIVE_STARTS = (b"WARC/", b"filedesc://")
 _GZIP_PROBE = 4096
 
 
+def is_url(source: str) -> bool:
+    """True for an http(s) URL (anything else is a path)."""
+    return source[:8].lower().startswith(("http://", "https://"))
+
+
 def looks_like_feed(head: bytes) -> bool:
     """True when the input opens (after an XML declaration and comments) with an RSS,
     Atom or RDF root element."""

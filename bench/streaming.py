@@ -1,0 +1,130 @@
+"""Streaming inputs on real pages: the 150 German pages of the trafilatura benchmark
+(../shared/corpus/html-de/pages) read as HTML files, packed into a WARC, and as an RSS feed.
+
+Prints, for each way in: documents, seconds, pages/s, and how many documents have the same
+words (white space aside) as the HTML reader gives for the same page.  With ``--copies N`` the WARC holds every
+page N times (records differ only in their URI), to show that memory stays flat as the
+archive grows: peak RSS is printed after each reading.
+
+    nice .venv/bin/python bench/streaming.py [--copies 10]
+
+Everything it writes goes to a temporary folder that is removed afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import resource
+import sys
+import tempfile
+import time
+from html import escape
+from pathlib import Path
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from lagebild.read import read_source
+from lagebild.records import Document
+
+PAGES = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "html-de" / "pages"
+
+
+BENCH_URL = "https://bench.invalid/"
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def page_key(document: Document) -> str:
+    """The page's file name: from the bench URL (WARC, feed) or from the file read."""
+    if document.url and document.url.startswith(BENCH_URL):
+        return document.url.rsplit("/", 1)[-1]
+    return Path(document.source.split("#part=")[0]).name
+
+
+def texts(source: Path) -> tuple[dict[str, str], float]:
+    """Raw text per page key, and the seconds the reading took."""
+    started = time.perf_counter()
+    found: dict[str, str] = {}
+    for item in read_source(source):
+        if isinstance(item, Document):
+            found.setdefault(page_key(item), item.raw_text)
+    return found, time.perf_counter() - started
+
+
+def write_warc(pages: list[Path], target: Path, copies: int) -> None:
+    with target.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=True)
+        for copy in range(copies):
+            for path in pages:
+                http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], "HTTP/1.1")
+                uri = f"https://bench.invalid/{copy}/{path.name}"
+                record = writer.create_warc_record(
+                    uri, "response", payload=io.BytesIO(path.read_bytes()), http_headers=http
+                )
+                writer.write_record(record)
+
+
+def write_feed(pages: list[Path], html: dict[str, str], target: Path) -> None:
+    """An RSS feed whose entries carry each page's extracted text as HTML paragraphs."""
+    items = []
+    for path in pages:
+        if path.name not in html:
+            continue
+        body = "".join(f"<p>{escape(line)}</p>" for line in html[path.name].split("\n"))
+        items.append(
+            f"<item><title>{path.stem}</title><link>https://bench.invalid/{path.name}</link>"
+            f"<description>{escape(body)}</description></item>"
+        )
+    feed = f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Bench</title>{"".join(items)}</channel></rss>'
+    target.write_text(feed, encoding="utf-8")
+
+
+def words(text: str) -> list[str]:
+    """The text's words: white space (line breaks, double or non-breaking spaces) aside."""
+    return text.split()
+
+
+def report(
+    label: str, found: dict[str, str], seconds: float, reference: dict[str, str], count: int
+) -> None:
+    same = sum(1 for key, text in found.items() if words(reference.get(key, "")) == words(text))
+    print(
+        f"{label:<22} {count:>6} documents {seconds:7.2f} s {count / seconds:8.1f} docs/s "
+        f"same words as HTML reader {same}/{len(found)}  peak RSS {peak_rss_mb():.0f} MB"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=int, default=1)
+    args = parser.parse_args()
+    if not PAGES.is_dir():
+        print(f"corpus not found at {PAGES}", file=sys.stderr)
+        return 1
+    pages = sorted(PAGES.glob("*.html"))
+    texts(pages[0])  # imports and first-use setup out of the timings
+    html, seconds = texts(PAGES)
+    report("HTML files", html, seconds, html, len(html))
+    with tempfile.TemporaryDirectory() as folder:
+        archive = Path(folder) / "pages.warc.gz"
+        write_warc(pages, archive, args.copies)
+        print(f"WARC: {archive.stat().st_size / 1e6:.1f} MB, {len(pages) * args.copies} records")
+        started = time.perf_counter()
+        count = sum(isinstance(item, Document) for item in read_source(archive))
+        seconds = time.perf_counter() - started
+        warc_texts = texts(archive)[0] if args.copies == 1 else {}
+        report(f"WARC ×{args.copies}", warc_texts or html, seconds, html, count)
+        feed = Path(folder) / "pages.rss"
+        write_feed(pages, html, feed)
+        found, seconds = texts(feed)
+        print(f"feed: {feed.stat().st_size / 1e6:.1f} MB, {len(found)} entries")
+        report("RSS entries", found, seconds, html, len(found))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
