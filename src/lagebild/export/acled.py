@@ -12,13 +12,10 @@ import csv
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
-from functools import lru_cache
 from typing import TextIO
 
-from lagebild.export.places import country_name, event_place, source_of
+from lagebild.export.places import country_name, event_place, known, source_of
 from lagebild.export.selection import Selected, record_id
-from lagebild.kb import load_kb
-from lagebild.kb.errors import KBError
 from lagebild.records import Document, Event
 
 COLUMNS = (
@@ -120,13 +117,10 @@ def acled_type(event: Event) -> tuple[str, str]:
     return CROSSWALK.get((event.type, event.mode)) or CROSSWALK.get((event.type, None), ("", ""))
 
 
-@lru_cache(maxsize=1024)
 def weapon_kind(entity_id: str) -> str | None:
     """The knowledge base's kind of a weapon system (artillery, drone …), if it knows it."""
-    try:
-        return load_kb().get(entity_id).kind
-    except (KeyError, KBError):
-        return None
+    weapon = known(entity_id)
+    return weapon.kind if weapon else None
 
 
 def event_date(value: str | None) -> str:

@@ -76,20 +76,22 @@ def country_name(entity_id: str) -> str | None:
     return country.name if country else None
 
 
-@lru_cache(maxsize=4096)
 def _country(entity_id: str) -> KBEntity | None:
-    try:
-        place = load_kb().get(entity_id)
-        if place.iso_code or place.country is None:
-            return place if place.iso_code else None
-        return load_kb().get(place.country)
-    except (KeyError, KBError):
-        return None
+    place = known(entity_id)
+    if place is None or place.iso_code or place.country is None:
+        return place if place and place.iso_code else None
+    return known(place.country)
+
+
+def _kb_name(entity_id: str) -> str | None:
+    entity = known(entity_id)
+    return entity.name if entity else None
 
 
 @lru_cache(maxsize=4096)
-def _kb_name(entity_id: str) -> str | None:
+def known(entity_id: str) -> KBEntity | None:
+    """The knowledge base's entity of this id, if it has one."""
     try:
-        return load_kb().get(entity_id).name
+        return load_kb().get(entity_id)
     except (KeyError, KBError):
         return None
