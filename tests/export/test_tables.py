@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from lagebild.export import ALL_KINDS, Selected, write_export
+from lagebild.export import ALL_KINDS, ExportError, Selected, write_export
 from lagebild.export.jsonl import write_jsonl
 from lagebild.records import Analysis, Claim
 from lagebild.store import Store
@@ -80,5 +80,5 @@ def test_parquet_nested_records_stay_structs(selected: list[Selected], tmp_path:
 
 
 def test_parquet_needs_a_path(selected: list[Selected]) -> None:
-    with pytest.raises(Exception, match="Parquet is binary"):
+    with pytest.raises(ExportError, match="Parquet is binary"):
         write_export(selected, "parquet")
