@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 
 import pyarrow.csv as pacsv
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from lagebild.export import Selected
 from lagebild.export.acled import COLUMNS, acled_type, event_date, write_acled
@@ -98,8 +101,16 @@ def test_weapons_named_in_an_assault_make_it_remote_violence(weapon: str, expect
         ("2026-SP", "2026-01-01"),
         ("2022-W51", "2022-12-19"),
         ("PRESENT_REF", ""),
+        ("2022-13", ""),
+        ("2022-W60", ""),
         (None, ""),
     ],
 )
 def test_event_dates_are_days(value: str | None, day: str) -> None:
     assert event_date(value) == day
+
+
+@given(st.text(max_size=20) | st.from_regex(r"\A\d{4}(-W?\d{2}(-\d{2})?)?.*", fullmatch=True))
+def test_event_date_is_a_real_day_or_empty(value: str) -> None:
+    day = event_date(value)
+    assert day == "" or date.fromisoformat(day).isoformat() == day

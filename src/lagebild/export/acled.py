@@ -125,16 +125,19 @@ def weapon_kind(entity_id: str) -> str | None:
 
 def event_date(value: str | None) -> str:
     """An ISO date, week or month as the day ACLED would write (the first day of a week or
-    month; ``time_precision`` says how exact it is); empty when there is none."""
-    if not value:
-        return ""
-    week = _WEEK.match(value)
-    if week:
-        return date.fromisocalendar(int(week[1]), int(week[2]), 1).isoformat()
-    found = _DAY.match(value)
-    if found is None:
-        return ""
-    return "-".join([part for part in found.groups() if part] + ["01", "01"])[:10]
+    month; ``time_precision`` says how exact it is); empty when there is none or the value
+    names no real day ("2022-13")."""
+    week = _WEEK.match(value or "")
+    found = _DAY.match(value or "")
+    try:
+        if week:
+            return date.fromisocalendar(int(week[1]), int(week[2]), 1).isoformat()
+        if found:
+            parts = [int(part) for part in found.groups() if part] + [1, 1]
+            return date(*parts[:3]).isoformat()
+    except ValueError:
+        pass
+    return ""
 
 
 def acled_rows(selected: Iterable[Selected]) -> Iterator[dict[str, object]]:
