@@ -23,6 +23,10 @@ HTML = (
 )
 MARKDOWN = f"---\ntitle: Lage\n---\n# Lage\n\n{TEXT}"
 JSONL = json.dumps({"text": TEXT, "title": "Lage"}) + "\n"
+FEED = (
+    '<?xml version="1.0"?><rss version="2.0"><channel><title>Lage</title>'
+    f"<item><title>Lage</title><description>{TEXT}</description></item></channel></rss>"
+)
 
 
 def write(path: Path, content: str | bytes) -> Path:
@@ -256,13 +260,18 @@ def test_read_error_midway_becomes_a_skip() -> None:
 
 @pytest.mark.parametrize(
     ("content", "reader"),
-    [(TEXT.encode("cp1252"), "text"), (MARKDOWN.encode(), "markdown"), (HTML.encode(), "html")],
+    [
+        (TEXT.encode("cp1252"), "text"),
+        (MARKDOWN.encode(), "markdown"),
+        (HTML.encode(), "html"),
+        (FEED.encode(), "feed"),
+    ],
 )
 def test_stdin(monkeypatch: pytest.MonkeyPatch, content: bytes, reader: str) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(content)))
     [document] = list(read_source("-"))
     assert isinstance(document, Document)
-    assert (document.source, document.metadata["reader"]) == ("-", reader)
+    assert (document.source.split(":")[0], document.metadata["reader"]) == ("-", reader)
 
 
 def test_markdown_front_matter_on_stdin(monkeypatch: pytest.MonkeyPatch) -> None:

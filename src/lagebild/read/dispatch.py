@@ -202,7 +202,8 @@ def sniff_reader(head: bytes) -> Reader | None:
 
 
 def read_stdin(options: ReadOptions) -> Iterator[Document | Skip]:
-    """Standard input as bytes: HTML, Markdown with front matter, or plain text."""
+    """Standard input as bytes: HTML, a feed, a web archive, Markdown with front matter, or
+    plain text."""
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:
         yield Skip("-", "no standard input to read")
@@ -212,11 +213,9 @@ def read_stdin(options: ReadOptions) -> Iterator[Document | Skip]:
     except (OSError, ValueError) as error:  # ValueError: stdin already closed
         yield Skip("-", f"cannot read standard input: {error}")
         return
-    reader = read_text
-    if looks_like_html(opened.head):
-        reader = read_html
-    elif has_front_matter(opened.head):
-        reader = read_markdown
+    reader = sniff_reader(opened.head)
+    if reader is None:
+        reader = read_markdown if has_front_matter(opened.head) else read_text
     yield from guarded("-", reader(opened, options))
 
 
