@@ -176,6 +176,20 @@ def test_latin1_feed_is_decoded_by_its_declaration() -> None:
     assert document.metadata["feed_title"] == "Grüße"
 
 
+def test_feed_in_another_encoding_than_declared_is_read_with_a_warning() -> None:
+    data = rss(item(description=f"<p>{SECOND}</p>")).encode("cp1252")  # declares utf-8
+    document = only_document(read(data))
+    assert "Schäden" in document.raw_text
+    assert "declared as utf-8" in document.metadata["feed_warning"]
+
+
+def test_feed_over_the_size_limit_is_a_skip(tmp_path: Path) -> None:
+    path = tmp_path / "gross.rss"
+    path.write_text(rss(item()), encoding="utf-8")
+    [skip] = list(read_source(path, ReadOptions(max_file_bytes=100)))
+    assert isinstance(skip, Skip) and "file too large for the feed reader" in skip.reason
+
+
 def test_long_entry_is_split_into_parts() -> None:
     long_text = "\n".join(f"<p>{FIRST} {n}</p>" for n in range(40))
     items = list(
