@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import httpx
@@ -263,3 +265,13 @@ def test_ingest_fetches_urls(
     )
     assert code == 0
     assert "read 1, stored 1" in out and "HTTP 404 Not Found" in out
+
+
+#: Libraries a command loads only when it needs them (cold start of ``lagebild analyze``).
+DEFERRED = ("sqlalchemy", "alembic", "stix2", "pyarrow", "distributed", "spacy", "dateparser")
+
+
+def test_importing_the_cli_loads_no_deferred_library() -> None:
+    probe = f"import sys, lagebild.cli; print([m for m in {DEFERRED!r} if m in sys.modules])"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

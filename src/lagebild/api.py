@@ -12,10 +12,8 @@ from lagebild.errors import ReadError
 from lagebild.pipeline import Pipeline, build_pipeline
 from lagebild.read import Skip, document_from_text, read_source
 from lagebild.records import AssessmentThread, Document
-from lagebild.store import Store
-from lagebild.store.assessments import ThreadFilter
 
-if TYPE_CHECKING:  # the exporters (stix2, pyarrow) load only when an export runs
+if TYPE_CHECKING:  # the exporters (stix2, pyarrow) and the store load only when used
     from lagebild.export import Selection
 
 _PIPELINES: dict[str, Pipeline] = {}
@@ -106,6 +104,9 @@ def assessment_threads(
     ./lagebild.db): one assessor judging one proposition across reports, with its
     dated history and band changes.  ``assessor`` and ``about`` take any spelling the
     knowledge base knows ("ISW", "Weißrussland"); ``since`` is YYYY[-MM[-DD]]."""
+    from lagebild.store import Store
+    from lagebild.store.assessments import ThreadFilter
+
     wanted = ThreadFilter(assessor=assessor, about=about, since=since, min_reports=min_reports)
     with Store(db) as store:
         return store.assessments(wanted, limit)
@@ -123,6 +124,7 @@ def export(
     ``out``, stdout when None; ``selection`` filters by date, entity, event type and
     document; ``kind`` picks one record kind for jsonl and parquet.  Returns counts."""
     from lagebild.export import Selection, from_store, write_export
+    from lagebild.store import Store
 
     target = Path(out) if out is not None else None
     with Store(db) as store:
