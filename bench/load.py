@@ -1,20 +1,27 @@
 """Load test of `lagebild serve`: concurrent clients against search and entity pages.
 
     .venv/bin/python bench/load.py [--clients 100] [--seconds 60] [--claims 100000] [--db URL]
+                                   [--workers 2] [--warmup 0]
 
 Builds (once, unless --db names an existing store) a synthetic store with at least
 ``--claims`` claims (documents of ten claims each, speakers and places drawn from a fixed
-cast), starts `lagebild serve` on a free loopback port, runs ``--clients`` clients for
-``--seconds`` seconds and prints requests/s, p50, p99 and errors per route.  Traffic goes
-to 127.0.0.1 only; the run is bounded in time and stops the server itself.
-Target (issue 7): 0 errors, p99 < 200 ms.
+cast), starts `lagebild serve`'s app under uvicorn (``--workers`` processes, default one
+per core of the two the target was set for) on a free loopback port, optionally loads it
+for ``--warmup`` seconds unmeasured, runs ``--clients`` clients for ``--seconds`` seconds
+and prints requests/s, p50, p99 and errors per route, the CPU time per request of the
+server and of the clients, and the load average (other work may share the cores).
+Each client sends its next request as soon as the last one is answered, over one
+keep-alive connection.  Traffic goes to 127.0.0.1 only; the run is bounded in time and
+stops the server itself.  Target (issue 7): 0 errors, p99 < 200 ms.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
+import resource
 import socket
 import statistics
 import subprocess
@@ -22,12 +29,15 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 
 from lagebild.records import Claim, Document, Entity, EntityType, Mention
 from lagebild.store import Store
+from lagebild.store.engine import DB_ENV
 
 HOST = "127.0.0.1"
 CAST = [(f"person/speaker-{i}", f"Sprecher{i}", EntityType.PERSON) for i in range(40)] + [
@@ -35,11 +45,15 @@ CAST = [(f"person/speaker-{i}", f"Sprecher{i}", EntityType.PERSON) for i in rang
 ]
 WORDS = "Angriff Drohnen Front Verhandlungen Luftabwehr Raketen Brücke Hafen Waffenruhe".split()
 CLAIMS_PER_DOCUMENT = 10
+#: Seconds a request may take before it counts as an error.
+TIMEOUT = 30
 
 
 def synthetic_document(index: int, rng: random.Random) -> Document:
     """A document of ten claims by speakers of the cast about places of the cast."""
-    sentences, claims, entities = [], [], {}
+    sentences: list[str] = []
+    claims: list[Claim] = []
+    entities: dict[str, Entity] = {}
     offset = 0
     for _ in range(CLAIMS_PER_DOCUMENT):
         speaker, place = rng.choice(CAST[:40]), rng.choice(CAST[40:])
@@ -103,30 +117,79 @@ def targets(rng: random.Random) -> tuple[str, str]:
     )
 
 
+class Http:
+    """One keep-alive HTTP/1.1 connection to the server, speaking just enough of the protocol
+    for GETs: the bench's own cost per request must stay far below the server's, and
+    httpx's async client spent about 2 ms of CPU on each (as much as the server)."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+
+    async def get(self, path: str) -> int:
+        """The status of ``GET path``; the body is read and dropped."""
+        if self.streams is None:
+            self.streams = await asyncio.open_connection(HOST, self.port)
+        reader, writer = self.streams
+        target = quote(path, safe="/?=&%")
+        writer.write(f"GET {target} HTTP/1.1\r\nHost: {HOST}\r\n\r\n".encode("ascii"))
+        status = int((await reader.readline()).split(b" ", 2)[1])
+        headers = await read_headers(reader)
+        if headers.get(b"transfer-encoding") == b"chunked":
+            await read_chunks(reader)
+        else:
+            await reader.readexactly(int(headers.get(b"content-length", b"0")))
+        if headers.get(b"connection") == b"close":
+            await self.close()
+        return status
+
+    async def close(self) -> None:
+        if self.streams is not None:
+            self.streams[1].close()
+            self.streams = None
+
+
+async def read_headers(reader: asyncio.StreamReader) -> dict[bytes, bytes]:
+    """Header names (lower case) and values up to the blank line."""
+    headers: dict[bytes, bytes] = {}
+    while (line := await reader.readline()) not in (b"\r\n", b""):
+        name, _, value = line.partition(b":")
+        headers[name.strip().lower()] = value.strip()
+    return headers
+
+
+async def read_chunks(reader: asyncio.StreamReader) -> None:
+    """Reads a chunked body to its end."""
+    while size := int((await reader.readline()).split(b";")[0], 16):
+        await reader.readexactly(size + 2)
+    await reader.readline()
+
+
 async def client(
-    base: str, until: float, seed: int, timings: dict[str, list[float]], errors: dict[str, int]
+    port: int, until: float, seed: int, timings: dict[str, list[float]], errors: dict[str, int]
 ) -> None:
     rng = random.Random(seed)
-    async with httpx.AsyncClient(base_url=base, timeout=30) as http:
-        while time.monotonic() < until:
-            route, path = targets(rng)
-            started = time.perf_counter()
-            try:
-                response = await http.get(path)
-                failed = response.status_code >= 400
-            except httpx.HTTPError:
-                failed = True
-            timings[route].append(time.perf_counter() - started)
-            errors[route] += failed
+    http = Http(port)
+    while time.monotonic() < until:
+        route, path = targets(rng)
+        started = time.perf_counter()
+        try:
+            failed = await asyncio.wait_for(http.get(path), TIMEOUT) >= 400
+        except (OSError, ValueError, IndexError, asyncio.IncompleteReadError, TimeoutError):
+            failed = True
+            await http.close()
+        timings[route].append(time.perf_counter() - started)
+        errors[route] += failed
+    await http.close()
 
 
 async def load(
-    base: str, clients: int, seconds: float
+    port: int, clients: int, seconds: float
 ) -> tuple[dict[str, list[float]], dict[str, int]]:
     timings: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, int] = defaultdict(int)
     until = time.monotonic() + seconds
-    await asyncio.gather(*(client(base, until, i, timings, errors) for i in range(clients)))
+    await asyncio.gather(*(client(port, until, i, timings, errors) for i in range(clients)))
     return timings, errors
 
 
@@ -163,21 +226,98 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--db", help="store to use (filled up to --claims)")
+    parser.add_argument(
+        "--workers", type=int, choices=range(1, 9), default=2, help="server processes"
+    )
+    parser.add_argument(
+        "--warmup",
+        type=float,
+        default=0,
+        help="seconds of the same load before measuring (fills the server's caches)",
+    )
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="lagebild-load-"))
     url = args.db or f"sqlite:///{folder / 'load.db'}"
     build(url, args.claims)
     port = free_port()
     base = f"http://{HOST}:{port}"
-    command = [sys.executable, "-m", "lagebild.cli", "serve", "--db", url, "--host", HOST]
-    server = subprocess.Popen([*command, "--port", str(port)], stdout=subprocess.DEVNULL)
+    server = start(url, port, args.workers)
     try:
         wait_until_up(base, server)
-        timings, errors = asyncio.run(load(base, args.clients, min(args.seconds, 600)))
-        report(timings, errors, args.seconds)
+        if args.warmup:
+            asyncio.run(load(port, args.clients, min(args.warmup, 600)))
+        before = Usage.now(server.pid)
+        timings, errors = asyncio.run(load(port, args.clients, min(args.seconds, 600)))
+        spent = Usage.now(server.pid) - before
+        report(timings, errors, spent.wall)
+        print(spent.describe(sum(len(values) for values in timings.values())))
     finally:
         stop(server)
     return 0
+
+
+@dataclass(frozen=True)
+class Usage:
+    """Wall time, the load average, and CPU seconds of this process and of the server's."""
+
+    wall: float
+    load: float
+    client: float
+    server: float
+
+    @classmethod
+    def now(cls, server_pid: int) -> Usage:
+        own = resource.getrusage(resource.RUSAGE_SELF)
+        return cls(
+            time.monotonic(),
+            os.getloadavg()[0],
+            own.ru_utime + own.ru_stime,
+            sum(cpu_seconds(pid) for pid in process_tree(server_pid)),
+        )
+
+    def __sub__(self, earlier: Usage) -> Usage:
+        return Usage(
+            self.wall - earlier.wall,
+            self.load,
+            self.client - earlier.client,
+            self.server - earlier.server,
+        )
+
+    def describe(self, requests: int) -> str:
+        per = 1000 / max(1, requests)
+        return (
+            f"CPU per request: server {self.server * per:.1f} ms, clients {self.client * per:.1f}"
+            f" ms; load average {self.load:.1f} on {os.cpu_count()} cores"
+        )
+
+
+def process_tree(pid: int) -> list[int]:
+    """``pid`` and its descendants (Linux ``/proc``; just ``pid`` elsewhere)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    found = children.read_text().split() if children.exists() else []
+    return [pid, *(descendant for child in found for descendant in process_tree(int(child)))]
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU seconds of a running process (0 where ``/proc`` has none)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    # After the name: state is field 3, utime and stime are fields 14 and 15 (proc(5)).
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def start(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+    """``lagebild serve``'s app under uvicorn with ``workers`` processes, on loopback only.
+
+    One process per core: each request is CPU-bound work under one GIL, so a second
+    process doubles what two cores can answer; each keeps its own store connections."""
+    command = [sys.executable, "-m", "uvicorn", "lagebild.serve:create_app", "--factory"]
+    options = ["--host", HOST, "--port", str(port), "--workers", str(workers)]
+    quiet = ["--no-access-log", "--log-level", "warning"]
+    environment = {**os.environ, DB_ENV: url}
+    return subprocess.Popen([*command, *options, *quiet], env=environment)
 
 
 def stop(server: subprocess.Popen[bytes]) -> None:
