@@ -86,19 +86,30 @@ class Watch:
         changed = []
         for path, status in folder_files(self.folder):
             present.add(path)
-            if time.time() - status.st_mtime < self.settle:
-                continue  # still being written, perhaps: next poll
-            known = self.seen.get(path)
-            if known and (known.mtime_ns, known.size) == (status.st_mtime_ns, status.st_size):
-                continue
-            now = Seen(status.st_mtime_ns, status.st_size, file_digest(path))
-            if known and known.digest == now.digest:
-                self.seen[path] = now
-                report.unchanged += 1
-            else:
-                changed.append((path, now))
+            if self.is_candidate(path, status):
+                now = Seen(status.st_mtime_ns, status.st_size, file_digest(path))
+                changed += self.if_content_changed(path, now, report)
         self.forget_missing(present)
         return changed
+
+    def is_candidate(self, path: Path, status: os.stat_result) -> bool:
+        """Settled, and new or of another mtime or size than when last seen."""
+        if time.time() - status.st_mtime < self.settle:
+            return False  # still being written, perhaps: next poll
+        known = self.seen.get(path)
+        return known is None or (known.mtime_ns, known.size) != (status.st_mtime_ns, status.st_size)
+
+    def if_content_changed(
+        self, path: Path, now: Seen, report: WatchReport
+    ) -> list[tuple[Path, Seen]]:
+        """``[(path, now)]`` when the content differs from what was ingested; a touched
+        file is only remembered with its new time."""
+        known = self.seen.get(path)
+        if known is None or known.digest != now.digest:
+            return [(path, now)]
+        self.seen[path] = now
+        report.unchanged += 1
+        return []
 
     def forget_missing(self, present: set[Path]) -> None:
         for path in set(self.seen) - present:
