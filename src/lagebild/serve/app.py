@@ -10,6 +10,7 @@ from contextlib import asynccontextmanager
 from importlib.resources import files
 from pathlib import Path
 
+from anyio import to_thread
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
@@ -21,6 +22,11 @@ from lagebild.serve.security import BodyLimit, SecurityHeaders
 from lagebild.serve.service import Service
 
 STATIC = Path(str(files("lagebild.serve") / "static"))
+#: Requests handled at once by one process (its threads for sync routes; anyio's default
+#: is 40).  The work is CPU under one GIL, so more threads only share the core: under load
+#: every request took as long as forty, and the store's pool (five connections) overflowed
+#: into connections opened and closed per request.  The others wait in order.
+THREADS = 4
 
 
 def create_app(
@@ -28,15 +34,18 @@ def create_app(
     token: str | None = None,
     config: Config | None = None,
     max_upload: int = 20 * 1024 * 1024,
+    threads: int = THREADS,
 ) -> FastAPI:
     """The app over the store at ``store_url`` (default: ``$LAGEBILD_DB`` or ./lagebild.db).
 
     Read-only unless ``token`` is given; uploads then need it.  ``max_upload`` caps an
-    upload request's body in bytes."""
+    upload request's body in bytes; ``threads`` requests run at once, the rest queue."""
     service = Service(store_url, token, config, max_upload)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        to_thread.current_default_thread_limiter().total_tokens = threads
+        await to_thread.run_sync(service.warm)
         yield
         service.close()
 

@@ -1,8 +1,11 @@
 """What every route needs: the open store, the upload token, the ingest jobs, and a cache
-of the results that are slow to derive (merged events, assessment threads).
+of the results that are slow to derive (merged events, assessment threads, ranked search
+hits with their facets, entity profiles).
 
 The cache is keyed by the store's generation (document count and newest ingest time), so
 an ingest, from this server or another process, makes the next request derive afresh.
+Each kind of result has its own bound, so many small entries (one per entity asked for)
+never push out the few large ones (all merged events) and the other way round.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import hmac
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from concurrent.futures import Future
 from typing import Any, TypeVar
 
 from sqlalchemy import func, select
@@ -19,10 +23,19 @@ from lagebild.config import Config, load_config
 from lagebild.serve.jobs import IngestJobs
 from lagebild.store import Store
 from lagebild.store.browse import reading
+from lagebild.store.claims import load_forms
 from lagebild.store.schema import documents
 
 T = TypeVar("T")
-CACHE_SIZE = 64
+#: Entries kept per kind of result (the first element of a cache key), newest used first.
+CACHE_SIZES: dict[str, int] = {
+    "events": 16,
+    "threads": 16,
+    "search": 256,
+    "profile": 1024,
+    "entity": 512,
+}
+DEFAULT_CACHE_SIZE = 64
 
 
 class Service:
@@ -40,8 +53,15 @@ class Service:
         self.config = config or load_config()
         self.max_upload = max_upload
         self.jobs = IngestJobs(self.store, self.config)
-        self._cache: OrderedDict[Hashable, Any] = OrderedDict()
+        self._caches: dict[Hashable, OrderedDict[Hashable, Any]] = {}
+        self._generation: tuple[int, str] | None = None
+        self._pending: dict[Hashable, Future[Any]] = {}
         self._lock = threading.Lock()
+
+    def warm(self) -> None:
+        """Loads what the first requests would otherwise wait for: the knowledge base,
+        which claim filters resolve names and topics with (seconds to load)."""
+        load_forms()
 
     def close(self) -> None:
         self.jobs.shutdown()
@@ -55,21 +75,60 @@ class Service:
 
     def generation(self) -> tuple[int, str]:
         """Changes whenever a document is stored."""
-        query = select(func.count(), func.max(documents.c.ingested_at)).select_from(documents)
+        # Two scalar subqueries: SQLite counts a table's rows from its b-tree and reads the
+        # newest ingest time from its index; one select of both would scan the index.
+        counting = select(func.count()).select_from(documents).scalar_subquery()
+        newest_first = select(func.max(documents.c.ingested_at)).scalar_subquery()
+        query = select(counting, newest_first)
         with reading(self.store, "cannot read the store's state") as connection:
             count, newest = connection.execute(query).one()
         return int(count), str(newest)
 
-    def cached(self, key: Hashable, derive: Callable[[], T]) -> T:
-        """``derive()``, remembered for this store generation."""
+    def cached(self, key: tuple[Hashable, ...], derive: Callable[[], T]) -> T:
+        """``derive()``, remembered for this store generation; ``key[0]`` is its kind.
+
+        One derivation per key at a time: requests for a key being derived wait for that
+        result (or its error) instead of deriving it again side by side."""
         full = (self.generation(), key)
         with self._lock:
-            if full in self._cache:
-                self._cache.move_to_end(full)
-                return self._cache[full]  # type: ignore[no-any-return]
-        value = derive()
+            self._forget_before(full[0])
+            cache = self._caches.setdefault(key[0], OrderedDict())
+            if full in cache:
+                cache.move_to_end(full)
+                return cache[full]  # type: ignore[no-any-return]
+            pending = self._pending.get(full)
+            deriving = pending is None
+            if pending is None:
+                pending = self._pending[full] = Future()
+        if not deriving:
+            return pending.result()  # type: ignore[no-any-return]
+        return self._derive(full, derive, pending)
+
+    def _derive(
+        self,
+        full: tuple[tuple[int, str], tuple[Hashable, ...]],
+        derive: Callable[[], T],
+        pending: Future[Any],
+    ) -> T:
+        try:
+            value = derive()
+        except BaseException as error:
+            with self._lock:
+                del self._pending[full]
+            pending.set_exception(error)
+            raise
         with self._lock:
-            self._cache[full] = value
-            while len(self._cache) > CACHE_SIZE:
-                self._cache.popitem(last=False)
+            kind = full[1][0]
+            cache = self._caches.setdefault(kind, OrderedDict())
+            cache[full] = value
+            while len(cache) > CACHE_SIZES.get(str(kind), DEFAULT_CACHE_SIZE):
+                cache.popitem(last=False)
+            del self._pending[full]
+        pending.set_result(value)
         return value
+
+    def _forget_before(self, generation: tuple[int, str]) -> None:
+        """Drops every result of an older store: none is asked for again (under the lock)."""
+        if generation != self._generation:
+            self._caches.clear()
+            self._generation = generation

@@ -28,7 +28,10 @@ from lagebild.serve.service import Service
 from lagebild.store import DocumentSummary, EntitySummary, StoreStats
 from lagebild.store.assessments import ThreadFilter
 from lagebild.store.browse import (
+    DocumentCount,
     DocumentQuery,
+    EntityProfile,
+    EventHit,
     NotFoundError,
     TimeHit,
     document_id_for,
@@ -100,13 +103,21 @@ def raw_text(service: Service, document_id: str) -> str:
 def search(
     service: Service, query: str, selected: dict[str, str], limit: int, offset: int, link: Link
 ) -> SearchResult:
-    """Hits for ``query`` with facets; ``selected`` narrows by language, month, entity."""
-    hits = service.store.rank(query, limit=SEARCH_DEPTH)
-    counts = facets(service.store, [hit.document_id for hit in hits])
+    """Hits for ``query`` with facets; ``selected`` narrows by language, month, entity.
+
+    The ranked hits and their facets are cached per store generation: ranking reads
+    every matching document, and paging or picking a facet asks for them again."""
+    hits, counts = service.cached(("search", query), lambda: _ranked(service, query))
     kept = _narrow(service, hits, selected)
     shown = service.store.with_snippets(query, kept[offset : offset + limit])
     page = paged(shown, limit, offset, link, total=len(kept))
     return SearchResult(query=query, hits=page, facets=counts, selected=selected)
+
+
+def _ranked(service: Service, query: str) -> tuple[list[SearchHit], dict[str, dict[str, int]]]:
+    """The best ``SEARCH_DEPTH`` hits for ``query`` (without snippets) and their facets."""
+    hits = service.store.rank(query, limit=SEARCH_DEPTH)
+    return hits, facets(service.store, [hit.document_id for hit in hits])
 
 
 def _narrow(service: Service, hits: list[SearchHit], selected: dict[str, str]) -> list[SearchHit]:
@@ -149,48 +160,57 @@ class EntityOffsets:
     events: int = 0
 
 
+@dataclass(frozen=True)
+class EntitySections:
+    """The items of each section of an entity's page at some offsets, one more than a
+    page holds where a next page exists."""
+
+    documents: list[DocumentCount]
+    claims_by: list[ClaimHit]
+    claims_about: list[ClaimHit]
+    events: list[EventHit]
+
+
 def entity(
     service: Service, entity_id: str, offsets: EntityOffsets, link: SectionLink
 ) -> EntityView:
     """An entity's profile with a page each of its documents, the claims by and about it
-    and the events it is part of; ``link(section, offset)`` is another page of a section."""
-    store = service.store
-    profile = entity_profile(store, entity_id)
-    about = profile.entity_id if not entity_id.startswith("unk/") else profile.name
+    and the events it is part of; ``link(section, offset)`` is another page of a section.
+
+    Profile and sections change only with the store, so both are cached per generation;
+    the links are made per request (the page and the API link to different URLs)."""
+    profile, found = service.cached(
+        ("entity", entity_id, offsets), lambda: _entity_data(service, entity_id, offsets)
+    )
     return EntityView(
         profile=profile,
-        documents=_section(
-            lambda n: entity_documents(store, entity_id, n, offsets.documents),
-            ENTITY_DOCUMENTS,
-            offsets.documents,
-            partial(link, "documents"),
+        documents=paged(
+            found.documents, ENTITY_DOCUMENTS, offsets.documents, partial(link, "documents")
         ),
-        claims_by=_claims(service, ClaimFilter(speaker=entity_id), offsets.claims_by, link),
-        claims_about=_claims(service, ClaimFilter(about=about), offsets.claims_about, link),
-        events=_section(
-            lambda n: entity_events(store, entity_id, n, offsets.events),
-            ENTITY_EVENTS,
-            offsets.events,
-            partial(link, "events"),
+        claims_by=paged(
+            found.claims_by, ENTITY_CLAIMS, offsets.claims_by, partial(link, "claims_by")
         ),
+        claims_about=paged(
+            found.claims_about, ENTITY_CLAIMS, offsets.claims_about, partial(link, "claims_about")
+        ),
+        events=paged(found.events, ENTITY_EVENTS, offsets.events, partial(link, "events")),
     )
 
 
-def _claims(
-    service: Service, wanted: ClaimFilter, offset: int, link: SectionLink
-) -> Page[ClaimHit]:
-    section = "claims_by" if wanted.speaker else "claims_about"
-    return _section(
-        lambda n: service.store.claims(wanted, n, offset),
-        ENTITY_CLAIMS,
-        offset,
-        partial(link, section),
+def _entity_data(
+    service: Service, entity_id: str, offsets: EntityOffsets
+) -> tuple[EntityProfile, EntitySections]:
+    """The profile (cached on its own: paging a section keeps it) and the sections."""
+    store = service.store
+    profile = service.cached(("profile", entity_id), lambda: entity_profile(store, entity_id))
+    about = profile.entity_id if not entity_id.startswith("unk/") else profile.name
+    by, on = ClaimFilter(speaker=entity_id), ClaimFilter(about=about)
+    return profile, EntitySections(
+        documents=entity_documents(store, entity_id, ENTITY_DOCUMENTS + 1, offsets.documents),
+        claims_by=store.claims(by, ENTITY_CLAIMS + 1, offsets.claims_by),
+        claims_about=store.claims(on, ENTITY_CLAIMS + 1, offsets.claims_about),
+        events=entity_events(store, entity_id, ENTITY_EVENTS + 1, offsets.events),
     )
-
-
-def _section(read: Callable[[int], list[T]], limit: int, offset: int, link: Link) -> Page[T]:
-    """A page of one section: ``read(n)`` gives its first ``n`` items from ``offset`` on."""
-    return paged(read(limit + 1), limit, offset, link)
 
 
 def claims(

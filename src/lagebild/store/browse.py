@@ -15,13 +15,26 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Date,
+    Executable,
+    Integer,
+    Select,
+    TextClause,
+    and_,
+    func,
+    select,
+    text,
+)
 from sqlalchemy.exc import SQLAlchemyError
 
 from lagebild.errors import StoreError
 from lagebild.records import Event, Geo, TimeExpression
 from lagebild.store.engine import reason, redact
 from lagebild.store.schema import (
+    LOCATED,
     documents,
     entities,
     event_entities,
@@ -231,24 +244,46 @@ def _aliases(connection: Connection, entity_id: str) -> list[str]:
 
 def _geo(connection: Connection, entity_id: str) -> Geo | None:
     """The coordinates of the first of the entity's rows that has any."""
-    located = entities.c.data["geo"].as_string().is_not(None)
-    query = _of_entity(select(entities.c.data["geo"].as_json()), entity_id).where(located)
+    query = _of_entity(select(entities.c.data), entity_id).where(_located(connection))
     found = connection.execute(query.order_by(entities.c.pk).limit(1)).scalar()
-    return Geo.model_validate(found) if found else None
+    return Geo.model_validate(found["geo"]) if found else None
+
+
+def _located(connection: Connection) -> ColumnElement[bool] | TextClause:
+    """Entity rows with coordinates, in the words of the partial index over them (a
+    portable spelling elsewhere): an entity without any, like every person, is then
+    answered from the index instead of by parsing the JSON of each of its rows."""
+    spelled = LOCATED.get(connection.dialect.name)
+    if spelled is None:
+        portable: ColumnElement[bool] = entities.c.data["geo"].as_string().is_not(None)
+        return portable
+    return text(spelled)
 
 
 def _mentions_by_date(connection: Connection, entity_id: str) -> dict[str, int]:
     """Mentions of the entity per publication day of their document ("undated" last)."""
-    query = (
+    query: Executable = (
         select(documents.c.published, func.count())
         .join(mentions, mentions.c.document_id == documents.c.id)
         .where(mentions.c.entity_id == entity_id)
         .group_by(documents.c.published)
     )
+    if connection.dialect.name == "sqlite":
+        query = SQLITE_MENTIONS_BY_DATE.bindparams(entity_id=entity_id)
     by_date: Counter[str] = Counter()
     for published, count in connection.execute(query):
         by_date[published.isoformat() if published else "undated"] += int(count)
     return dict(sorted(by_date.items()))
+
+
+#: The same on SQLite, told to read dates from the index that covers them (migration
+#: 0004): without statistics (no ANALYZE) SQLite prefers the primary key and reads each
+#: document's row, five times slower (16 ms → 3 ms for an entity in 2,500 documents).
+SQLITE_MENTIONS_BY_DATE = text(
+    """SELECT d.published, count(*) FROM mentions AS m
+    JOIN documents AS d INDEXED BY ix_documents_id_published_language ON d.id = m.document_id
+    WHERE m.entity_id = :entity_id GROUP BY d.published"""
+).columns(published=Date(), count=Integer())
 
 
 def entity_documents(store: Store, entity_id: str, limit: int, offset: int) -> list[DocumentCount]:

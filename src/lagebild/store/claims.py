@@ -138,6 +138,12 @@ def _forms(about: str | None) -> list[str]:
     return sorted(f for f in forms if len(f) > 2)
 
 
+def load_forms() -> None:
+    """Loads the knowledge base and indexes its forms now (a server does at start), so
+    that the first request to filter by speaker or topic does not wait seconds for it."""
+    _kb_forms(load_kb())
+
+
 @lru_cache(maxsize=2)
 def _kb_forms(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
     """Per entity id, its knowledge-base forms casefolded (indexed once per KB)."""

@@ -13,7 +13,8 @@ query on offsets rather than a scan of JSON.
 
 Revision 0001 spells these tables out itself and each later revision its own
 change (0002: the claim columns that speaker, stance and topic filters use; 0003: the
-links from events to the entities they name, and covering indexes for entity pages);
+links from events to the entities they name, and covering indexes for entity pages; 0004:
+indexes for the server's cache check, claims by a speaker and located entity rows);
 ``tests/store`` checks that the migrated database and this module agree.
 """
 
@@ -38,6 +39,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
@@ -110,7 +112,7 @@ claims = _record_table(
     "claims",
     Column("speaker", Text, index=True),
     Column("date", Text, index=True),
-    Column("speaker_id", Text, index=True),
+    Column("speaker_id", Text),
     Column("stance", String(16)),
     Column("speaker_key", Text, comment="speaker casefolded, for substring matches"),
     Column("content_key", Text, comment="content casefolded, for substring matches"),
@@ -150,6 +152,37 @@ Index(
     entities.c.document_id,
 )
 Index("ix_entities_document_id_entity_id", entities.c.document_id, entities.c.entity_id)
+
+# For `lagebild serve` (migration 0004): the cache check reads the newest ingest time from
+# an index; a document's id, date and language (mentions per day, search facets) and a
+# speaker's claims in page order are read from indexes alone.
+Index("ix_documents_ingested_at", documents.c.ingested_at)
+Index(
+    "ix_documents_id_published_language",
+    documents.c.id,
+    documents.c.published,
+    documents.c.language,
+)
+Index(
+    "ix_claims_speaker_id_date_document_id_seq",
+    claims.c.speaker_id,
+    claims.c.date,
+    claims.c.document_id,
+    claims.c.seq,
+)
+#: Entity rows that have coordinates, per dialect; a query must state it word for word for
+#: the partial index ``ix_entities_entity_id_located`` to answer it.
+LOCATED: dict[str, str] = {
+    "sqlite": "json_extract(data, '$.geo') IS NOT NULL",
+    "postgresql": "(data ->> 'geo') IS NOT NULL",
+}
+Index(
+    "ix_entities_entity_id_located",
+    entities.c.entity_id,
+    entities.c.pk,
+    sqlite_where=text(LOCATED["sqlite"]),
+    postgresql_where=text(LOCATED["postgresql"]),
+)
 
 #: One row per entity an event names (participant, instrument, place): "events of X" is
 #: an index lookup instead of a scan of every event's JSON.
