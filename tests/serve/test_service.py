@@ -16,6 +16,7 @@ from sqlalchemy import event
 from lagebild.records import Document
 from lagebild.serve import create_app, views
 from lagebild.serve import service as service_module
+from lagebild.serve.generation import SQLITE_GENERATION
 from lagebild.serve.service import Service
 from lagebild.store.claims import _kb_forms
 
@@ -114,16 +115,24 @@ def test_each_kind_keeps_its_own_entries(service: Service, monkeypatch: pytest.M
 
 
 def test_the_cache_check_reads_indexes_only(service: Service) -> None:
-    plans: list[str] = []
+    with service.store.engine.connect() as connection:
+        rows = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {SQLITE_GENERATION}").all()
+    reads = [str(row[3]) for row in rows if "documents" in str(row[3])]
+    assert len(reads) == 2
+    assert all("COVERING INDEX ix_documents_ingested_at" in read for read in reads)
 
-    def explain(_c: object, cursor: object, statement: str, parameters: object, *_: object) -> None:
-        rows = cursor.execute(f"EXPLAIN QUERY PLAN {statement}", parameters).fetchall()  # type: ignore[attr-defined]
-        plans.extend(str(row[3]) for row in rows if "documents" in str(row[3]))
 
-    event.listen(service.store.engine, "before_cursor_execute", explain)
-    service.generation()
-    event.remove(service.store.engine, "before_cursor_execute", explain)
-    assert plans and all("COVERING INDEX ix_documents_ingested_at" in plan for plan in plans)
+@pytest.mark.parametrize("where", ["file", "memory"])
+def test_the_generation_changes_with_each_document(tmp_path: Path, where: str) -> None:
+    url = f"sqlite:///{tmp_path / 'g.db'}" if where == "file" else "sqlite://"
+    service = Service(url)
+    seen = [service.generation()]
+    for n in range(2):
+        service.store.add(_document(n))
+        seen.append(service.generation())
+    service.close()
+    assert [count for count, _ in seen] == [0, 1, 2]
+    assert len(set(seen)) == 3
 
 
 def _link(section: str, offset: int) -> str:

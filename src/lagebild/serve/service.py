@@ -17,14 +17,11 @@ from collections.abc import Callable, Hashable
 from concurrent.futures import Future
 from typing import Any, TypeVar
 
-from sqlalchemy import func, select
-
 from lagebild.config import Config, load_config
+from lagebild.serve.generation import GenerationProbe
 from lagebild.serve.jobs import IngestJobs
 from lagebild.store import Store
-from lagebild.store.browse import reading
 from lagebild.store.claims import load_forms
-from lagebild.store.schema import documents
 
 T = TypeVar("T")
 #: Entries kept per kind of result (the first element of a cache key), newest used first.
@@ -32,6 +29,7 @@ CACHE_SIZES: dict[str, int] = {
     "events": 16,
     "threads": 16,
     "search": 256,
+    "snippets": 512,
     "profile": 1024,
     "entity": 512,
 }
@@ -53,6 +51,7 @@ class Service:
         self.config = config or load_config()
         self.max_upload = max_upload
         self.jobs = IngestJobs(self.store, self.config)
+        self._probe = GenerationProbe(self.store)
         self._caches: dict[Hashable, OrderedDict[Hashable, Any]] = {}
         self._generation: tuple[int, str] | None = None
         self._pending: dict[Hashable, Future[Any]] = {}
@@ -65,6 +64,7 @@ class Service:
 
     def close(self) -> None:
         self.jobs.shutdown()
+        self._probe.close()
         self.store.close()
 
     def token_matches(self, given: str | None) -> bool:
@@ -74,15 +74,8 @@ class Service:
         return hmac.compare_digest(given.encode("utf-8"), self.token.encode("utf-8"))
 
     def generation(self) -> tuple[int, str]:
-        """Changes whenever a document is stored."""
-        # Two scalar subqueries: SQLite counts a table's rows from its b-tree and reads the
-        # newest ingest time from its index; one select of both would scan the index.
-        counting = select(func.count()).select_from(documents).scalar_subquery()
-        newest_first = select(func.max(documents.c.ingested_at)).scalar_subquery()
-        query = select(counting, newest_first)
-        with reading(self.store, "cannot read the store's state") as connection:
-            count, newest = connection.execute(query).one()
-        return int(count), str(newest)
+        """Changes whenever a document is stored (see ``generation.py``)."""
+        return self._probe()
 
     def cached(self, key: tuple[Hashable, ...], derive: Callable[[], T]) -> T:
         """``derive()``, remembered for this store generation; ``key[0]`` is its kind.

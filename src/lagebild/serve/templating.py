@@ -30,6 +30,8 @@ def _environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        # Templates ship with the package: no need to stat each file on every render.
+        auto_reload=False,
     )
     env.filters["path"] = lambda value: quote(str(value), safe="/")
     env.filters["query"] = lambda pairs: urlencode({k: v for k, v in pairs.items() if v})

@@ -105,13 +105,20 @@ def search(
 ) -> SearchResult:
     """Hits for ``query`` with facets; ``selected`` narrows by language, month, entity.
 
-    The ranked hits and their facets are cached per store generation: ranking reads
-    every matching document, and paging or picking a facet asks for them again."""
+    The ranked hits with their facets, and the snippets of a page of them, are cached
+    per store generation: ranking reads every matching document, and paging or picking
+    a facet asks for them again."""
     hits, counts = service.cached(("search", query), lambda: _ranked(service, query))
     kept = _narrow(service, hits, selected)
-    shown = service.store.with_snippets(query, kept[offset : offset + limit])
+    shown = _with_snippets(service, query, kept[offset : offset + limit])
     page = paged(shown, limit, offset, link, total=len(kept))
     return SearchResult(query=query, hits=page, facets=counts, selected=selected)
+
+
+def _with_snippets(service: Service, query: str, hits: list[SearchHit]) -> list[SearchHit]:
+    """``hits`` with their snippets, cut once per store generation for the same hits."""
+    key = ("snippets", query, tuple(hit.document_id for hit in hits))
+    return service.cached(key, lambda: service.store.with_snippets(query, hits))
 
 
 def _ranked(service: Service, query: str) -> tuple[list[SearchHit], dict[str, dict[str, int]]]:
