@@ -88,6 +88,15 @@ def test_document_order_ranges_and_counts(name: str) -> None:
     assert Counter(line["modality"] for line in lines) == doc["modalities"]
 
 
+@pytest.mark.parametrize("name", sorted(meta()))
+def test_every_document_names_its_split(name: str) -> None:
+    assert meta()[name]["split"] in {"dev", "fresh"}
+
+
+def test_the_fresh_split_is_not_empty() -> None:
+    assert any(doc["split"] == "fresh" and doc["events"] for doc in meta().values())
+
+
 def test_every_line_names_a_known_document() -> None:
     assert set(by_file()) == set(meta())
 
