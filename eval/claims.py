@@ -16,9 +16,13 @@ region that was annotated.  Per language (``de_*``, ``en_*``) and overall (``all
 - ``assessment_hits``: unmatched system claims that fall on a gold ``assessment`` item (ISW's own
   judgements are not claims; should be 0).
 
-The documents are split in two halves (``DEV``, the rest held out): rules are developed on the
-errors of the dev half (``--errors dev``) and the held-out half is only scored, so that the
-figures printed for it show how the rules carry to unseen text.
+The documents are split in two halves (``DEV``, the rest held out): rules were first developed
+on the errors of the dev half (``--errors dev``) and the held-out half only scored.  Once the
+held-out half had been studied too, a third set was annotated before anyone looked at errors:
+``heldout2`` (tests/gold/claims-heldout2.jsonl, same format: a German live ticker, a dpa report
+and an ISW update).  Its figures (``heldout2_*``) are printed apart and not mixed into the
+per-language figures, so that those stay comparable with their floors; ``--errors heldout2``
+is refused, the set is only scored.
 
 Floors for the gate (tests/eval/test_gate_claims.py) live in eval/floors/claims.json.
 """
@@ -41,6 +45,8 @@ from gate import CORPUS, corpus_hash, enforce
 from lagebild.api import analyze
 
 GOLD = Path(__file__).resolve().parents[1] / "tests" / "gold" / "claims.jsonl"
+#: Annotated after the held-out half had become development data; only ever scored.
+HELDOUT2 = GOLD.with_name("claims-heldout2.jsonl")
 LANGUAGES = ("de", "en")
 #: The development half; the other gold documents are held out (scored, errors not read).
 DEV = frozenset(
@@ -50,7 +56,7 @@ DEV = frozenset(
         "2022-03-22-ukraine-invasion-update-18.md",
     }
 )
-SPLITS = ("dev", "heldout")
+SPLITS = ("dev", "heldout", "heldout2")
 WORD = re.compile(r"\w+")
 
 PINNED = {
@@ -291,16 +297,22 @@ def score_document(
     return tally
 
 
-def evaluate(errors: list[str] | None = None) -> dict[str, float]:
-    documents, items = read_gold()
+def score_gold(path: Path, errors: list[str] | None) -> list[tuple[dict[str, Any], Tally]]:
+    """Each document of one gold file with its tally."""
+    documents, items = read_gold(path)
     by_file: dict[str, list[dict[str, Any]]] = {}
     for item in items:
         by_file.setdefault(item["file"], []).append(item)
+    return [(doc, score_document(doc, by_file.get(doc["file"], []), errors)) for doc in documents]
+
+
+def evaluate(errors: list[str] | None = None) -> dict[str, float]:
     totals = {name: Tally() for name in (*LANGUAGES, *SPLITS)}
-    for doc in documents:
-        tally = score_document(doc, by_file.get(doc["file"], []), errors)
+    for doc, tally in score_gold(GOLD, errors):
         totals[doc["language"]].add(tally)
         totals[split_of(doc["file"])].add(tally)
+    for _doc, tally in score_gold(HELDOUT2, None):
+        totals["heldout2"].add(tally)
     overall = Tally()
     metrics: dict[str, float] = {}
     for name, tally in totals.items():
@@ -316,7 +328,7 @@ def split_of(name: str) -> str:
 
 
 def gold_hash() -> str:
-    return corpus_hash([GOLD])
+    return corpus_hash([GOLD, HELDOUT2])
 
 
 def main(argv: list[str]) -> int:
@@ -326,7 +338,7 @@ def main(argv: list[str]) -> int:
         "--errors",
         nargs="?",
         const="all",
-        choices=("dev", "heldout", "all"),
+        choices=("dev", "heldout", "all"),  # never heldout2: that set is only scored
         help="list misses and false alarms (of one half only)",
     )
     args = parser.parse_args(argv)
