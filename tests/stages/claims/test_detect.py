@@ -240,3 +240,47 @@ def test_a_verb_form_after_an_article_is_an_adjective_only_before_a_noun(
     text: str, count: int
 ) -> None:
     assert len(_found(text)) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "content"),
+    [
+        (
+            "The Kremlin is increasingly falsely claiming that Western states prolong the war.",
+            "indirect",
+            "Western states prolong the war",
+        ),
+        (
+            "Lavrov said on March 23 that Russia accepts mediation but repeated that Russia has "
+            "red lines.",
+            "indirect",
+            "Russia accepts mediation",
+        ),
+        (
+            "Viele vermuten, dass die Anzahl weit höher liegt.",
+            "indirect",
+            "die Anzahl weit höher liegt",
+        ),
+        (
+            "Die Ärztin bestritt die Vorwürfe, Aussage stand gegen Aussage.",
+            "reported",
+            "die Vorwürfe",
+        ),
+    ],
+)
+def test_general_cues_and_objects(text: str, mode: str, content: str) -> None:
+    """Progressive speech verbs, coordinated "repeated that", belief verbs with dass, a
+    reported act's object closed by a comma before a new clause."""
+    assert _modes(text, "en" if text[0] in "TL" else "de")[0] == (mode, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces conducted repeated attacks on Kharkiv.",
+        "Russian forces were advancing toward Izyum.",
+        "Hunderte Menschen vermuten ihre Angehörigen unter den Trümmern.",
+    ],
+)
+def test_no_claim_without_the_governed_clause(text: str) -> None:
+    assert _modes(text, "en" if text.isascii() else "de") == []

@@ -363,3 +363,22 @@ def test_claim_joined_across_sentences_keeps_its_stance_window_ordered() -> None
     document = lagebild.analyze(WEIDEL)
     assert document.claims
     assert all(c.start <= c.end for c in document.claims)
+
+
+def test_person_after_the_verb_beats_names_in_a_prepositional_prefield() -> None:
+    text = (
+        "Nach dem Telefonat von Kanzler Olaf Scholz (SPD) mit Kreml-Chef Wladimir Putin fordert "
+        "Außenministerin Annalena Baerbock (Grüne) europäische Anstrengungen."
+    )
+    assert _speakers(text)[0][1] == "person/annalena-baerbock"
+
+
+def test_feminine_epithet_refers_back_to_the_person_who_spoke() -> None:
+    text = (
+        "Annalena Baerbock sagte, Europa sei gefragt. "
+        "„Wir müssen jetzt gemeinsam handeln und helfen“, sagte die Grünen-Politikerin."
+    )
+    assert [speaker[1] for speaker in _speakers(text)] == [
+        "person/annalena-baerbock",
+        "person/annalena-baerbock",
+    ]

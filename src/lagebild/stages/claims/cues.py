@@ -25,7 +25,7 @@ ankündigten hinwies hinweist bekanntgab bekanntgegeben einräumte vorwarf zurü
 mutmaßt mutmaßte mutmaßten versprach versprachen verspricht versprochen ergänzte ergänzten begründet begründete begründeten kritisierte kritisierten
 kritisiert appellierte appellierten appelliert mahnte mahnten mahnt berichten schreiben
 melden meldete meldeten meldet mitteilen plädierte plädierten plädiert verurteilte
-verurteilten""".split()
+verurteilten ergänzt reklamiert reklamierte reklamierten dankte dankten dankt gedankt""".split()
 #: Finite particle-verb forms of speech → the particle that must follow in the clause.
 PARTICLE_DE = {
     "kündigte": "an", "kündigten": "an", "kündigt": "an", "teilte": "mit", "teilten": "mit",
@@ -33,6 +33,8 @@ PARTICLE_DE = {
     "stellten": "fest", "stellt": "fest", "fügte": "hinzu", "fügten": "hinzu", "räumte": "ein",
     "räumten": "ein", "warf": "vor", "warfen": "vor", "gab": "bekannt", "gaben": "bekannt",
     "rief": "auf", "riefen": "auf", "ruft": "auf", "wirft": "vor", "werfen": "vor",
+    "fügt": "hinzu", "räumt": "ein", "gibt": "bekannt", "sicherte": "zu", "sicherten": "zu",
+    "sichert": "zu",
 }  # fmt: skip
 #: Particle verbs that frame a statement or belief but are no speech verbs alone
 #: ("macht … deutlich", "geht … davon aus"): claims count them, assessments do not.
@@ -64,7 +66,23 @@ GOVERNED_DE = {
     **dict.fromkeys(("äußerte", "äußerten", "äußert"), r"^\s+sich\b.*[:„“\"»]"),
     #: "nannte den Angriff eine „Provokation“", "bezeichnete ihn als Lüge".
     **dict.fromkeys(("nannte", "nannten", "nennt"), r"„[^“]+“"),
-    **dict.fromkeys(("bezeichnete", "bezeichneten", "bezeichnet"), r"\bals\b|„[^“]+“"),
+    **dict.fromkeys(
+        ("bezeichnete", "bezeichneten", "bezeichnet", "bezeichnen"), r"\bals\b|„[^“]+“"
+    ),
+    #: Beliefs of third parties count with their dass-clause ("Viele vermuten, dass …").
+    **dict.fromkeys(
+        (
+            "vermuten",
+            "vermutet",
+            "vermutete",
+            "vermuteten",
+            "befürchten",
+            "befürchtet",
+            "befürchtete",
+            "befürchteten",
+        ),
+        r"^\s*,\s*dass\b",
+    ),
     **dict.fromkeys(("gab", "gaben"), r"\bzu [Bb]edenken\b"),
 }
 #: Reporting verbs that deny or reject: the claim is a rejection, not an assertion.
@@ -77,12 +95,25 @@ threatens acknowledged acknowledges confirmed confirms wrote writes posted posts
 declared declares stressed stresses asserted asserts maintained maintains reiterated
 reiterates rejected dismissed vowed vows pledged clarified decreed signaled signalled
 blamed blames denounced denounces explained explains predicted predicts emphasized emphasizes
-emphasised downplayed downplays downplay circulated demanded promoted""".split()
+emphasised downplayed downplays downplay circulated demanded promoted specified admitted
+admits conceded concedes replied replies commented remarked boasted boasts hinted hints
+revealed""".split()
+#: Progressive forms count after an auxiliary only ("is falsely claiming that"); a bare
+#: gerund mostly opens a participle clause whose speaker is hard to find.
+PROGRESSIVE_EN = """claiming blaming accusing denying warning saying alleging insisting threatening
+demanding arguing suggesting urging""".split()
+AUXILIARY_BEFORE_EN = re.compile(
+    r"\b(?:is|are|was|were|been|be|keeps?|kept)\s+(?:\w+ly\s+){0,2}(?:also\s+)?$"
+)
 #: English verbs that count only with the word they govern: "called for", "framed … as".
 GOVERNED_EN = {
     **dict.fromkeys(("called", "calls", "call", "calling"), r"^\s+(?:\w+\s+)?(?:for|on)\b|“[^”]+”"),
     **dict.fromkeys(("framed", "frames", "defined", "defines", "portrayed"), r"\bas\b"),
     **dict.fromkeys(("demands",), r"^\s+that\b"),
+    #: "repeated that …", "implied that …": only with their that-clause ("repeated attacks").
+    **dict.fromkeys(
+        ("repeated", "repeats", "implied", "implies"), r"^\s+(?:[^.;]{0,40}?\s)?that\b"
+    ),
     **dict.fromkeys(("proposed", "proposes"), r"^\s+(?:a|an|the|to|that)\b"),
 }
 #: Nouns of speech acts: "ähnliche Andeutungen … gemacht", "issued a warning".
@@ -193,7 +224,10 @@ SPEECH_VERB = {
         rf"\b(?:{alternation(SPEECH_DE)}|{alternation(ALL_PARTICLES_DE)}|"
         rf"{alternation(GOVERNED_DE)})\b"
     ),
-    "en": re.compile(rf"\b(?:{alternation(SPEECH_EN)}|{alternation(GOVERNED_EN)})\b"),
+    "en": re.compile(
+        rf"\b(?:{alternation(SPEECH_EN)}|{alternation(GOVERNED_EN)}|"
+        rf"{alternation(PROGRESSIVE_EN)})\b"
+    ),
 }
 
 #: Words that introduce the addressee: "told Reuters", "sagte gegenüber der BBC".

@@ -111,6 +111,9 @@ def _valid_verb(text: str, match: re.Match[str], start: int, end: int, language:
     adjective = c.DETERMINER_BEFORE.search(before) and c.NOUN_AFTER.match(text, match.end())
     if language == "de" and adjective:
         return False
+    if language == "en" and match.group() in c.PROGRESSIVE_EN:
+        window = max(start, match.start() - 40)
+        return c.AUXILIARY_BEFORE_EN.search(text, window, match.start()) is not None
     if language == "en" and c.DETERMINER_BEFORE_EN.search(before):
         return False
     if language == "en" and c.ADJECTIVE_BEFORE_EN.search(before):
@@ -287,9 +290,21 @@ ENGLISH_FINITE = re.compile(
 
 
 def _reported(text: str, start: int, end: int, cue: re.Match[str]) -> Found:
+    object_before_comma = OBJECT_TO_COMMA.match(text, cue.end(), end)
+    if object_before_comma:  # "bestritt die Vorwürfe, Aussage stand gegen Aussage"
+        content = trimmed(text, cue.end(), object_before_comma.end() - 1)
+        return Found(start, end, *cue.span(), "reported", *content)
     after = _clause_after(text, cue.end(), end)
     content = after or trimmed(text, cue.end(), end)
     return Found(start, end, *cue.span(), "reported", *content)
+
+
+#: A reported act's object closed by a comma that a new clause follows (a capitalised word
+#: or a finite verb), not an apposition or a list ("warnte vor X, Y und Z").
+OBJECT_TO_COMMA = re.compile(
+    r"\s+(?:die|der|den|das|dem|diese|seine|ihre|the|these|his|her|its|their)\s[^,;.]{2,60},"
+    r"(?=\s+[A-ZÄÖÜ][a-zäöüß]+\s+(?:stand|stehe|war|ist|sei|gab|habe|hat|was|is|were)\b)"
+)
 
 
 def _noun_claim(text: str, start: int, end: int, noun: re.Match[str], lang: str) -> Found:

@@ -17,7 +17,8 @@ from lagebild.stages.claims.mentions import Candidate, Mentions, noun_stem
 #: Heads of German epithets for a person ("der SPD-Politiker", "der Verteidigungsminister").
 PERSON_HEAD = re.compile(
     r"(?:minister|politiker|präsident|sprecher|chef|kommandeur|gouverneur|bürgermeister|"
-    r"leiter|kanzler|general|botschafter|berater|abgeordnete|vorsitzende)(?:in|s|n|en)?$",
+    r"leiter|kanzler|general|botschafter|berater|abgeordnete|vorsitzende|diplomat|direktor|"
+    r"experte|expert|forscher|vertraute|jährige|sekretär|beauftragte)(?:in|s|n|en|r)?$",
     re.IGNORECASE,
 )
 
@@ -121,8 +122,9 @@ def _recent_speaker(document: Document, before: int) -> str | None:
 
 #: Nouns of reports: a name in their genitive is the source ("Berichten der Agentur X").
 REPORT_HEAD = re.compile(r"(?:Bericht|Angabe|Information|Meldung|Darstellung)\w*$")
-#: A definite nominative description ("Der SPD-Politiker"): it refers back to a person.
-EPITHET = re.compile(r"[Dd]er\s")
+#: A definite nominative description ("Der SPD-Politiker", "die Grünen-Politikerin",
+#: "die 52-Jährige"): it refers back to a person.
+EPITHET = re.compile(r"[Dd](?:er|ie)\s")
 
 
 def is_person(entity_id: str) -> bool:
@@ -145,11 +147,15 @@ SAXON_NEXT = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]+\b")
 def head_noun(phrase: str) -> str:
     """The head noun of a German noun phrase: its first capitalised word after the article."""
     nouns = [
-        w for w in re.findall(r"[\w-]+", phrase) if w[:1].isupper() and w.lower() not in DETERMINERS
+        w
+        for w in re.findall(r"[\w-]+", phrase)
+        if NOUN_START.match(w) and w.lower() not in DETERMINERS
     ]
     return nouns[0] if nouns else ""
 
 
+#: A capitalised word, also after a number ("die 52-Jährige").
+NOUN_START = re.compile(r"(?:\d+-)?[A-ZÄÖÜ]")
 DETERMINERS = frozenset({"der", "die", "das", "des", "dem", "den", "ein", "eine", "the", "a"})
 
 

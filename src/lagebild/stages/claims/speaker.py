@@ -178,9 +178,35 @@ def _german_subject(document: Document, found: Found, mentions: Mentions) -> Spe
     subordinate = opener and "," not in text[low : found.cue_start]
     if opener and subordinate and opener.group(1).lower() in SUBORDINATORS:  # "wie X mitteilt"
         return _subject_in(document, found, mentions, low + opener.end(), found.cue_start)
-    if low < verb and _subject_prefield(text[low:verb]):
+    if (
+        low < verb
+        and _subject_prefield(text[low:verb])
+        and not _person_after(document, found, mentions, low, verb)
+    ):
         return _subject_in(document, found, mentions, low, verb)
     return _subject_after(document, found, mentions, verb)
+
+
+def _person_after(
+    document: Document, found: Found, mentions: Mentions, low: int, verb: int
+) -> bool:
+    """A prefield without a speaker-like name ("Nach dem Telefonat mit Putin") before a
+    person named right after the verb ("fordert Außenministerin Baerbock"): the subject
+    follows the verb."""
+    text = document.text
+    heads = [
+        m
+        for m in _actors(document, found, mentions, low, verb)
+        if not compound_part(text, m) and text[m.start - 1 : m.start] != "("  # "(SPD)"
+    ]
+    if heads:
+        return False
+    after = [m for m in mentions.between(found.cue_end, found.cue_end + 60) if m.actor]
+    return (
+        bool(after)
+        and is_person(after[0].entity_id)
+        and _adjacent(text, found.cue_end, after[0].start)
+    )
 
 
 def _finite_verb(text: str, found: Found) -> int:
