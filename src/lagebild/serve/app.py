@@ -24,9 +24,9 @@ from lagebild.serve.service import Service
 
 STATIC = Path(str(files("lagebild.serve") / "static"))
 #: Requests handled at once by one process (its threads for sync routes; anyio's default
-#: is 40).  The work is CPU under one GIL, so more threads only share the core: under load
-#: every request took as long as forty, and the store's pool (five connections) overflowed
-#: into connections opened and closed per request.  The others wait in order.
+#: is 40).  The work is CPU under one GIL, so more threads add no throughput: they stretch
+#: every request in flight, and forty overflowed the store's pool (five connections) into
+#: connections opened and closed per request.  The others wait in order.
 THREADS = 4
 
 
