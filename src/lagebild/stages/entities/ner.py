@@ -32,6 +32,21 @@ LABELS: Mapping[str, EntityType] = {
 }
 
 
+#: Components that do not find entities: left out of NER pipelines (entity spans do not
+#: depend on them; a pipeline whose NER listens to a tagger would be unusual).
+NOT_FOR_NER = frozenset(
+    {
+        "tagger",
+        "morphologizer",
+        "attribute_ruler",
+        "lemmatizer",
+        "trainable_lemmatizer",
+        "parser",
+        "senter",
+    }
+)
+
+
 @dataclass(frozen=True)
 class NerSpan:
     """A statistical entity span, with our type and the model's own label."""
@@ -59,9 +74,22 @@ def load_model(name: str) -> Any:
     from lagebild.stages.entities import ner_crf  # noqa: F401
 
     try:
-        return spacy.load(model_path(name), exclude=["parser", "lemmatizer", "senter"])
+        nlp = spacy.load(model_path(name), exclude=list(NOT_FOR_NER))
     except OSError as error:
         raise ConfigError(f"cannot load the NER model {name!r}: {error}") from error
+    _drop_unheard_encoders(nlp)
+    return nlp
+
+
+def _drop_unheard_encoders(nlp: Any) -> None:
+    """Remove shared encoders (tok2vec, transformer) no remaining component listens to.
+
+    spaCy's small English NER embeds the words itself; the shared tok2vec feeds only
+    the tagger and parser, so running it for NER cost a third of the NER pass."""
+    for name, component in list(nlp.pipeline):
+        listeners = getattr(component, "listening_components", None)
+        if listeners is not None and not set(listeners) & set(nlp.pipe_names):
+            nlp.remove_pipe(name)
 
 
 def recognise(text: str, model: str, max_chars: int = 100_000) -> Iterator[NerSpan]:
