@@ -21,7 +21,9 @@ ACCUSE, FIGHT → ASSAULT).  A sentence without an event counts as wrong.  Actor
 (case-insensitive substring, either way) the text or name of some system source /
 target.  Macro F1 is over the current types present in the gold.
 
-    python eval/events.py [--errors] [--pin]
+    python eval/events.py [--errors] [--pin] [--dev]
+
+``--dev`` prints the dev figures only (for use while rules are written).
 """
 
 from __future__ import annotations
@@ -162,8 +164,13 @@ def main(argv: list[str]) -> int:
     if "--errors" in argv:
         print_errors(outcomes)
     found = metrics(outcomes)
+    if "--dev" in argv:
+        # While rules are written: the dev figures only, no held-out figure, no gate.
+        found = {name: value for name, value in found.items() if name.startswith("dev_")}
     for name, value in found.items():
         print(f"{name:28} {value:.3f}")
+    if "--dev" in argv:
+        return 0
     pinned = {name: found[name] for name in PINNED}
     return enforce("events", pinned, {}, gold_hash(), pin="--pin" in argv)
 

@@ -44,6 +44,15 @@ def _found(text: str) -> list[tuple[str, str]]:
         ("Truck drivers began an indefinite strike.", ("strike", "PROTEST")),
         ("The court found the general guilty of war crimes.", ("found", "ACCUSE")),
         ("India moved troops to the border.", ("moved", "MOBILIZE")),
+        ("The militia committed atrocities in the village.", ("committed", "ASSAULT")),
+        ("The report documents war crimes.", ("crimes", "ASSAULT")),
+        ("Moscow opposes NATO expansion.", ("expansion", "MOBILIZE")),
+        ("The instructors trained Ukrainian recruits.", ("trained", "COOPERATE")),
+        ("Ankara continued its military support for Kyiv.", ("support", "AID")),
+        ("The ministry classified information on the casualties.", ("classified", "COERCE")),
+        ("The occupiers installed a puppet administration.", ("installed", "COERCE")),
+        ("The embassy delivered a demarche.", ("demarche", "ACCUSE")),
+        ("Both sides sought to sabotage the negotiations.", ("sabotage", "REJECT")),
     ],
 )
 def test_lemma_trigger_type(text: str, expected: tuple[str, str]) -> None:
@@ -85,3 +94,21 @@ def test_every_lemma_type_is_a_plover_type() -> None:
 def test_bad_lemma_lines_are_reported(line: str, message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         parse_lemma_line(line, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        ("The minister warned Oslo against joining the bloc.", True),
+        ("The envoy warned of consequences for the lenders.", True),
+        ("The chief warned that police will no longer tolerate rallies.", True),
+        ("Aid agencies warned of a looming famine.", False),
+        ("The diplomat warned that the rebels may attack soon.", False),
+    ],
+)
+def test_a_warning_threatens_only_with_a_consequence_or_commitment(text: str, threat: bool) -> None:
+    assert (("warned", "THREATEN") in _found(text)) is threat
+
+
+def test_committing_a_crime_is_no_agreement() -> None:
+    assert ("committed", "AGREE") not in _found("Crimes were committed by the militia.")

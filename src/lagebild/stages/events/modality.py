@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from lagebild.records import Claim
 
@@ -105,8 +106,31 @@ def modality(
             # A condition follows its English main clause: "will withdraw unless …".
             found = _in_clause(CONDITION, text, left, right, trigger)
         if found and not (value == "hypothetical" and claim is not None and _future(found)):
+            if (
+                value == "hypothetical"
+                and HEDGE.fullmatch(found)
+                and _hedged_intent(text, left, trigger)
+            ):
+                break  # "likely intends to create": the intention is hedged, the act planned
             return Modality(value, found, claim)
     return _intent_or_claim(text, (left, right), trigger, claims, claim, language)
+
+
+#: Hedging adverbs of an assessment ("likely", "probably"): they qualify the verb they stand
+#: before, not an action that verb governs.
+HEDGE = _cue(r"likely|probably|possibly|almost certainly")
+
+
+def _hedged_intent(text: str, left: int, trigger: tuple[int, int]) -> bool:
+    """Whether every hypothetical cue before the trigger is a hedge on an intention verb
+    nearer the trigger ("The Kremlin likely intends to create …" is planned)."""
+    window = text[left : trigger[0]]
+    hedges = list(HEDGE.finditer(window))
+    intents = list(PLANNED.finditer(window))
+    others = [m for m in HYPOTHETICAL.finditer(window) if HEDGE.fullmatch(m.group()) is None]
+    if not hedges or not intents or others:
+        return False
+    return intents[-1].start() > hedges[-1].end()
 
 
 def _intent_or_claim(
@@ -209,3 +233,49 @@ def subordinate(text: str, bounds: tuple[int, int], position: int) -> bool:
     if INFINITIVE.search(text[max(bounds[0], position - 4) : position]):
         return True
     return SUBORDINATOR.search(text, bounds[0], position) is not None
+
+
+#: Modalities that a clause around an event noun gives it only when the noun is asserted
+#: there, not when it is presupposed.
+SCOPED = frozenset({"claimed", "planned", "hypothetical", "announced"})
+#: Determiners of a definite description ("the invasion"); "this"/"that" point back.
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def presupposed(tree: Any, offset: int, start: int) -> bool:
+    """Whether the trigger at ``start`` is an event noun whose event is taken as given
+    ("Russia's invasion", "the Russian annexation of Crimea", "Putin's February 4 visit"):
+    a definite description or a possessive presupposes its event, so a claim, plan or
+    forecast in the clause around it does not scope over it.  Indefinite nouns ("an attack",
+    "provocations") and nouns a verb governs as its object ("launch an invasion") are
+    asserted by that clause."""
+    word = next((t for t in tree if offset + t.idx == start), None)
+    if word is None or word.pos_ != "NOUN" or word.dep_ in ("dobj", "attr", "oprd"):
+        return False
+    if _reported(word) or any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in word.children):
+        return False
+    return any(_definite(child) for child in word.children)
+
+
+#: Indefinite determiners: "a Ukrainian offensive" is asserted, not given.
+INDEFINITE = frozenset({"a", "an", "any", "some", "another", "no"})
+#: Nouns of report: the event in their "of" phrase is what is reported ("claims of a
+#: genocide", "reports of surrenders").
+REPORT_NOUNS = frozenset({"claim", "allegation", "rumor", "rumour", "accusation", "narrative"})
+
+
+def _reported(word: Any) -> bool:
+    head = word.head
+    return (
+        word.dep_ == "pobj"
+        and head.lower_ == "of"
+        and str(head.head.lemma_).lower() in REPORT_NOUNS
+    )
+
+
+def _definite(child: Any) -> bool:
+    """A possessive, a definite determiner, or a named actor qualifying the noun ("Russian
+    atrocities", "Western sanctions": the actor's, as with a possessive)."""
+    if child.dep_ == "poss" or (child.dep_ == "det" and child.lower_ in DEFINITE):
+        return True
+    return child.dep_ in ("amod", "compound") and child.text[:1].isupper()

@@ -21,7 +21,14 @@ from lagebild.records import Document, Event, EventArgument, Quantity, TimeExpre
 from lagebild.stages.dates import fallback_date
 from lagebild.stages.events import arguments as a
 from lagebild.stages.events import parse as p
-from lagebild.stages.events.modality import Modality, clause, modality, subordinate
+from lagebild.stages.events.modality import (
+    SCOPED,
+    Modality,
+    clause,
+    modality,
+    presupposed,
+    subordinate,
+)
 from lagebild.stages.events.ontology import RECIPROCAL
 from lagebild.stages.events.triggers import Trigger, drop_repeats, find_triggers, lemma_triggers
 
@@ -51,7 +58,9 @@ def make_events(parsers: Mapping[str, str] | None = None) -> Stage:
         ):
             for trigger in triggers:
                 roles = p.roles(tree, bounds[0], trigger.start) if tree is not None else None
-                document.events.append(_event(document, bounds, trigger, inside, roles))
+                event = _event(document, bounds, trigger, inside, roles, tree)
+                if not _bare_meeting(event, tree, bounds[0]):
+                    document.events.append(event)
         return document
 
     return events
@@ -80,6 +89,15 @@ def _triggered_sentences(
             yield bounds, triggers, inside, tree
 
 
+def _bare_meeting(event: Event, tree: Any, offset: int) -> bool:
+    """A meeting noun with no participant ("the negotiations", "such a meeting", "future
+    talks") only refers back to talks reported elsewhere: no event of its own."""
+    if event.type != "CONSULT" or event.sources or event.targets or tree is None:
+        return False
+    word = next((t for t in tree if offset + t.idx == event.trigger_start), None)
+    return word is not None and word.pos_ == "NOUN"
+
+
 def _heading(sentence: str) -> bool:
     """A section heading ("Sanctions", "Negotiations"): a few words, no closing stop."""
     stripped = sentence.strip()
@@ -92,10 +110,13 @@ def _event(
     trigger: Trigger,
     mentions: list[a.Mention],
     roles: p.Roles | None,
+    tree: Any = None,
 ) -> Event:
     text, language = document.text, document.language or "en"
     span = (trigger.start, trigger.end)
     found = modality(text, sentence, span, language, document.claims)
+    if found.value in SCOPED and tree is not None and presupposed(tree, sentence[0], span[0]):
+        found = Modality("happened", None, found.claim)
     bounds = clause(text, *sentence, trigger.start)
     sources, targets = a.actors(text, mentions, span, bounds, sentence[0], language)
     if roles is not None:

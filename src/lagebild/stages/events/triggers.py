@@ -111,7 +111,8 @@ def _candidates(text: str, start: int, end: int, language: str) -> Iterator[Trig
 # lemmas ("lift the sanctions"), ``obj:!L|L`` no such object ("met" but not "met
 # setbacks"); ``subj:L|L`` such a subject ("peacekeepers arrived"); ``xcomp:*`` an
 # infinitive it governs ("pressed Seoul to open its market"); ``mod:L|L`` a word
-# qualifying it ("an indefinite strike").
+# qualifying it ("an indefinite strike"); ``ccomp:W|W`` a that-clause with one of these
+# auxiliaries and no hedge ("warned that they will suffer").
 # A lemma covers every inflection, and the part of speech keeps "offer" the verb apart
 # from "an offer", so the vocabulary carries over to sentences nobody read.
 
@@ -119,7 +120,7 @@ def _candidates(text: str, start: int, end: int, language: str) -> Iterator[Trig
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative", "acomp", "ccomp"})
 _OBJECT_PREPS = frozenset({"of", "on", "against", "for", "to", "with", "from", "into", "at"})
 _PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "agent"})
-_RELATIONS = frozenset({"prt", "obj", "subj", "xcomp", "mod"})
+_RELATIONS = frozenset({"prt", "obj", "subj", "xcomp", "mod", "ccomp"})
 _POS = frozenset({"VERB", "NOUN"})
 
 
@@ -222,7 +223,9 @@ def _repeat(token: Any, trigger: Trigger, typed: dict[int, str]) -> bool:
 
 
 #: Nouns that a qualifying trigger makes an event of its own: "a mediation effort".
-EVENT_HEADS = frozenset({"effort", "attempt", "bid", "initiative", "campaign", "process", "drive"})
+EVENT_HEADS = frozenset(
+    {"effort", "attempt", "bid", "initiative", "campaign", "process", "drive", "tactic"}
+)
 
 
 def _modifier(trigger: Trigger, doc: Any, offset: int) -> bool:
@@ -254,7 +257,22 @@ def _fits(entry: LemmaEntry, token: Any) -> bool:
         return any(c.dep_ == "xcomp" for c in token.children)
     if entry.relation == "mod":
         return any(c.dep_ in MODIFIERS and _lemma(c) in entry.words for c in token.children)
+    if entry.relation == "ccomp":
+        return any(_committing(c, entry.words) for c in token.children if c.dep_ == "ccomp")
     return True
+
+
+#: Words that turn a clause into an assessment rather than a commitment: "warned that
+#: Russia will likely order …", "warned that the US believes …".
+HEDGES = frozenset({"likely", "probably", "possibly", "may", "might", "could", "believe"})
+
+
+def _committing(clause: Any, auxiliaries: frozenset[str]) -> bool:
+    """A that-clause that states what will happen, unhedged ("warned that police will no
+    longer tolerate rallies"), not what may happen."""
+    words = {_lemma(t) for t in clause.subtree}
+    has_aux = any(c.dep_ == "aux" and c.lower_ in auxiliaries for c in clause.children)
+    return has_aux and not words & HEDGES
 
 
 def _lemma(token: Any) -> str:
