@@ -382,3 +382,17 @@ def test_feminine_epithet_refers_back_to_the_person_who_spoke() -> None:
         "person/annalena-baerbock",
         "person/annalena-baerbock",
     ]
+
+
+def test_a_verbless_aside_does_not_end_a_konjunktiv_report() -> None:
+    text = (
+        "Das Institut teilte mit, die Gesellschaft habe sich konsolidiert. "
+        "78 Prozent stünden hinter dem Kurs. Tendenz steigend. "
+        "Die Befragten hätten sehr gern geantwortet."
+    )
+    assert [claim.mode for claim in _claims(text)] == ["indirect"] * 3
+
+
+def test_reported_object_starts_after_a_subject_behind_the_verb() -> None:
+    text = "Nach dem Telefonat fordert Außenministerin Annalena Baerbock (Grüne) mehr Hilfe."
+    assert _claims(text)[0].content == "mehr Hilfe"

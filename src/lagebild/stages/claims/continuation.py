@@ -20,7 +20,10 @@ from lagebild.stages.claims.found import STAMP_PREFIX, Found, trimmed
 #: A speech quotation may run over sentences but not over a blank line.
 QUOTATION = re.compile(r"„[^“”\"„\n]{1,3000}[“”\"]|»[^«»\n]{1,3000}«|“[^”“\n]{1,3000}”")
 #: Konjunktiv II and the periphrastic forms: accepted only right after another claim.
-KONJUNKTIV_II = re.compile(r"\b(?:würde|würden|hätte|hätten|wäre|wären|könnte|könnten|müssten)\b")
+KONJUNKTIV_II = re.compile(
+    r"\b(?:würde|würden|hätte|hätten|wäre|wären|könnte|könnten|müsste|müssten|stünde|stünden|"
+    r"gäbe|gäben|käme|kämen|ginge|gingen|läge|lägen|wüsste|wüssten|bräuchte|bräuchten)\b"
+)
 #: A finite verb in -e: lower case, not after a determiner, not before a noun (then it is
 #: an adjective: "die ukrainische Armee"), not a known adverb or preposition.
 VERB_IN_E = re.compile(
@@ -43,6 +46,14 @@ def sentence_units(text: str, sentences: Sequence[Span]) -> list[tuple[int, int]
         else:
             units.append((sentence.start, sentence.end))
     return units
+
+
+def fragment(text: str, start: int, end: int) -> bool:
+    """A verbless aside of a few words ("Tendenz steigend."): it does not end a report;
+    only nouns and present participles count as verbless ("Es regnete." does end it)."""
+    words = text[start:end].strip().rstrip(".").split()
+    verbless = all(word[:1].isupper() or word.endswith("end") for word in words)
+    return text[start:end].strip().endswith(".") and 0 < len(words) <= 3 and verbless
 
 
 def continuation(text: str, start: int, end: int) -> Found | None:

@@ -167,7 +167,8 @@ def _indirect(text: str, start: int, end: int, verb: re.Match[str], lang: str) -
         stop = CLAUSE_STOP.search(text, conjunction.end(), end)
         content = trimmed(text, conjunction.end(), stop.start() if stop else end)
         if content[1] - content[0] > 8:
-            return Found(start, end, *verb.span(), "indirect", *content)
+            mode = "direct" if _wholly_quoted(text, *content) else "indirect"
+            return Found(start, end, *verb.span(), mode, *content)
     after = _clause_after(text, verb.end(), end)
     if after and (_konjunktiv(text, *after) if lang == "de" else _english_clause(text, *after)):
         return Found(start, end, *verb.span(), "indirect", *after)
@@ -177,6 +178,15 @@ def _indirect(text: str, start: int, end: int, verb: re.Match[str], lang: str) -
         # "…, sagte Putin" / "…, teilte das Ministerium mit": a reporting clause
         return Found(start, end, *verb.span(), "indirect", *trimmed(text, start, before))
     return None
+
+
+def _wholly_quoted(text: str, start: int, end: int) -> bool:
+    """ "stated that “the talks did not result in anything.”": a that-clause that is one
+    quotation is direct speech (the guideline's mode for quoted words)."""
+    quote = c.QUOTES.fullmatch(text.rstrip(), start, len(text[:end].rstrip(" .")) + 1)
+    if quote is None:
+        quote = c.QUOTES.fullmatch(text, start, end)
+    return quote is not None and len(quote.group().split()) >= 4
 
 
 def _conjunction_after(text: str, position: int, end: int, lang: str) -> re.Match[str] | None:

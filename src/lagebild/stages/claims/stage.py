@@ -18,7 +18,7 @@ from dataclasses import replace
 from lagebild.pipeline import Stage, register_stage
 from lagebild.records import Claim, Document, Span, TimeExpression
 from lagebild.stages.claims import cues as c
-from lagebild.stages.claims.continuation import continuation, sentence_units
+from lagebild.stages.claims.continuation import continuation, fragment, sentence_units
 from lagebild.stages.claims.detect import claims_in_sentence
 from lagebild.stages.claims.found import Found, trimmed
 from lagebild.stages.claims.mentions import Mentions
@@ -60,7 +60,8 @@ def make_claims() -> Stage:
                     continue
                 document.claims.append(claim)
                 previous = claim
-            last_unit = unit if found else last_unit
+            aside = last_unit == unit - 1 and fragment(document.text, start, end)
+            last_unit = unit if found or aside else last_unit
         return document
 
     return claims
@@ -164,6 +165,7 @@ def _claim(
     text = document.text
     reporter = speaker_of(document, found, language, mentions)
     speaker = _cited(document, found, mentions) or reporter
+    found = _past_speaker(text, found, speaker.text)
     date, date_source = _date(document, found, times)
     stance, stance_cue = _stance(document, index, found)
     medium = c.MEDIUM.search(text, found.start, found.end)
@@ -185,6 +187,24 @@ def _claim(
         stance=stance,
         stance_cue=stance_cue,
     )
+
+
+def _past_speaker(text: str, found: Found, speaker: str | None) -> Found:
+    """A reported act's object starts after a subject that follows the verb ("fordert
+    Außenministerin Baerbock (Grüne) europäische Anstrengungen")."""
+    if found.mode != "reported" or not speaker:
+        return found
+    head = text[found.content_start : min(found.content_end, found.content_start + 80)]
+    at = head.find(speaker)
+    if at == -1 or len(head[:at].split()) > 3:
+        return found
+    after = SPEAKER_TAIL.match(text, found.content_start + at + len(speaker), found.content_end)
+    start = after.end() if after else found.content_start + at + len(speaker)
+    return replace(found, content_start=start) if found.content_end - start > 3 else found
+
+
+#: A parenthesis and spaces after a speaker's name ("Baerbock (Grüne) …").
+SPEAKER_TAIL = re.compile(r"(?:\s*\([^)]{1,40}\))?\s*")
 
 
 #: A clause that continues the previous one's subject: "… and falsely claimed …" (but not
