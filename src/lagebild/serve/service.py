@@ -25,13 +25,16 @@ from lagebild.store.claims import load_forms
 
 T = TypeVar("T")
 #: Entries kept per kind of result (the first element of a cache key), newest used first.
+#: Sized by what an entry holds: all merged events or threads of a filter (up to 100,000),
+#: a query's best 500 hits with facets (0.17 MB on the load bench's store), an entity
+#: page's sections (0.07 MB there), a page of snippets or a profile (a few KB).
 CACHE_SIZES: dict[str, int] = {
     "events": 16,
     "threads": 16,
-    "search": 256,
+    "search": 128,
     "snippets": 512,
     "profile": 1024,
-    "entity": 512,
+    "entity": 256,
 }
 DEFAULT_CACHE_SIZE = 64
 
