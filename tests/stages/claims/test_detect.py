@@ -284,3 +284,8 @@ def test_general_cues_and_objects(text: str, mode: str, content: str) -> None:
 )
 def test_no_claim_without_the_governed_clause(text: str) -> None:
     assert _modes(text, "en" if text.isascii() else "de") == []
+
+
+def test_stance_frame_remains_firm_that() -> None:
+    text = "Kyiv remains firm that Russia must return Crimea, despite Kremlin claims."
+    assert _modes(text, "en") == [("indirect", "Russia must return Crimea")]

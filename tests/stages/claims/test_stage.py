@@ -396,3 +396,15 @@ def test_a_verbless_aside_does_not_end_a_konjunktiv_report() -> None:
 def test_reported_object_starts_after_a_subject_behind_the_verb() -> None:
     text = "Nach dem Telefonat fordert Außenministerin Annalena Baerbock (Grüne) mehr Hilfe."
     assert _claims(text)[0].content == "mehr Hilfe"
+
+
+def test_coordinated_speakers_name_the_first() -> None:
+    text = (
+        "Volodymyr Zelensky and Foreign Minister Dmytro Kuleba stated on March 22 that Ukraine "
+        "must regain control of Crimea, refuting Russian claims that Kyiv would discuss it."
+    )
+    (claim,) = _claims(text, "en")[:1]
+    assert (claim.speaker_id, claim.content) == (
+        "person/volodymyr-zelensky",
+        "Ukraine must regain control of Crimea",
+    )

@@ -110,6 +110,11 @@ GOVERNED_EN = {
     **dict.fromkeys(("called", "calls", "call", "calling"), r"^\s+(?:\w+\s+)?(?:for|on)\b|“[^”]+”"),
     **dict.fromkeys(("framed", "frames", "defined", "defines", "portrayed"), r"\bas\b"),
     **dict.fromkeys(("demands",), r"^\s+that\b"),
+    #: Stance frames: "Kyiv remains firm that …", "officials remained adamant that …".
+    **dict.fromkeys(
+        ("remain", "remains", "remained"),
+        r"^\s+(?:firm|adamant|confident|convinced|insistent)\s+(?:[^.;]{0,20}\s)?that\b",
+    ),
     #: "repeated that …", "implied that …": only with their that-clause ("repeated attacks").
     **dict.fromkeys(
         ("repeated", "repeats", "implied", "implies"), r"^\s+(?:[^.;]{0,40}?\s)?that\b"

@@ -165,6 +165,8 @@ def _indirect(text: str, start: int, end: int, verb: re.Match[str], lang: str) -
     conjunction = _conjunction_after(text, verb.end(), end, lang)
     if conjunction:
         stop = CLAUSE_STOP.search(text, conjunction.end(), end)
+        gerund = SPEECH_GERUND.search(text, conjunction.end(), stop.start() if stop else end)
+        stop = gerund or stop
         content = trimmed(text, conjunction.end(), stop.start() if stop else end)
         if content[1] - content[0] > 8:
             mode = "direct" if _wholly_quoted(text, *content) else "indirect"
@@ -178,6 +180,14 @@ def _indirect(text: str, start: int, end: int, verb: re.Match[str], lang: str) -
         # "…, sagte Putin" / "…, teilte das Ministerium mit": a reporting clause
         return Found(start, end, *verb.span(), "indirect", *trimmed(text, start, before))
     return None
+
+
+#: A participle clause of speech or a concessive adjunct after the content ("…, refuting
+#: Russian claims that …", "…, despite Kremlin claims …"): the content clause ends before it.
+SPEECH_GERUND = re.compile(
+    r",\s(?:(?:\w+ly\s)?(?:refuting|asserting|claiming|accusing|denying|saying|arguing|adding|"
+    r"insisting|alleging|noting|stating|warning|blaming)|despite|even though)\b"
+)
 
 
 def _wholly_quoted(text: str, start: int, end: int) -> bool:

@@ -307,7 +307,7 @@ def _english_subject(document: Document, found: Found, mentions: Mentions) -> Sp
     if in_clause and PARTICIPLE_CLAUSE.search(text, found.start, found.cue_end):
         return from_mention(in_clause[0])  # "…, claiming that …": the main clause's subject
     if in_clause and not UNTAGGED_SUBJECT.search(text, in_clause[-1].end, found.cue_start):
-        return from_mention(in_clause[-1])
+        return from_mention(_first_conjunct(text, in_clause))
     if in_clause:  # "… Deputy Chairman Dmitry Medvedev stated", "… and the office said"
         return _phrase_before(text, found.start, found.cue_start)
     after = [
@@ -320,6 +320,24 @@ def _english_subject(document: Document, found: Found, mentions: Mentions) -> Sp
     if before:  # a subject shared with an earlier clause ("…, and claimed")
         return from_mention(before[0])
     return _phrase_before(text, found.start, found.cue_start)
+
+
+def _first_conjunct(text: str, mentions: list[Candidate]) -> Candidate:
+    """ "Zelensky and Foreign Minister Dmytro Kuleba stated": coordinated persons speak
+    together; the first named stands for both (as the gold guideline names one speaker)."""
+    last = mentions[-1]
+    if not is_person(last.entity_id):
+        return last
+    for earlier in reversed(mentions[:-1]):
+        if is_person(earlier.entity_id) and COORDINATED_NAMES.fullmatch(
+            text, earlier.end, last.start
+        ):
+            return earlier
+    return last
+
+
+#: Between two coordinated names: "and" and capitalised title words only.
+COORDINATED_NAMES = re.compile(r"\s+and\s+(?:[A-Z][\w’'-]*\s+){0,6}")
 
 
 def _adjacent(text: str, position: int, start: int) -> bool:
