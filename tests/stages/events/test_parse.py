@@ -50,3 +50,22 @@ def test_coordinated_subjects_are_all_sources() -> None:
 )
 def test_main_clause(text: str, trigger: str, main: bool) -> None:
     assert _roles(text, trigger)[2] is main
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        ("The Kremlin set conditions to annex the region.", "annex", "Kremlin"),
+        ("Moscow seeks to weaken Kyiv by blaming its army.", "blaming", "Moscow"),
+        ("The junta vowed to cement its occupation of the north.", "occupation", "junta"),
+    ],
+)
+def test_a_clause_without_subject_takes_its_controllers(
+    text: str, trigger: str, source: str
+) -> None:
+    assert source in " ".join(_roles(text, trigger)[0])
+
+
+def test_a_relative_clause_does_not_climb_to_the_main_subject() -> None:
+    sources, _, _ = _roles("Kyiv hailed the envoy who negotiated the deal.", "negotiated")
+    assert "Kyiv" not in " ".join(sources)

@@ -247,16 +247,83 @@ def presupposed(tree: Any, offset: int, start: int) -> bool:
     ("Russia's invasion", "the Russian annexation of Crimea", "Putin's February 4 visit"):
     a definite description or a possessive presupposes its event, so a claim, plan or
     forecast in the clause around it does not scope over it.  Indefinite nouns ("an attack",
-    "provocations") and nouns a verb governs as its object ("launch an invasion") are
-    asserted by that clause."""
+    "provocations") and the objects of verbs that carry the event out ("launch the
+    invasion") are asserted by that clause."""
     word = next((t for t in tree if offset + t.idx == start), None)
-    if word is None or word.pos_ != "NOUN" or word.dep_ in ("dobj", "attr", "oprd"):
+    if word is None or word.pos_ != "NOUN" or word.dep_ in ("attr", "oprd"):
+        return False
+    if word.dep_ == "dobj" and str(word.head.lemma_).lower() in REALIZING:
         return False
     if _reported(word) or any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in word.children):
         return False
     return any(_definite(child) for child in word.children)
 
 
+#: Verbs that carry out, start, keep up or bring the event their object names ("launch the
+#: offensive", "impose the sanctions", "resume the talks"): their object is asserted with
+#: them.  Any other verb ("justify the invasion", "cement its occupation") takes it as given.
+REALIZING = frozenset(
+    {
+        "launch",
+        "conduct",
+        "carry",
+        "stage",
+        "mount",
+        "wage",
+        "commit",
+        "perpetrate",
+        "begin",
+        "start",
+        "resume",
+        "continue",
+        "renew",
+        "escalate",
+        "intensify",
+        "expand",
+        "impose",
+        "introduce",
+        "enact",
+        "adopt",
+        "lift",
+        "ease",
+        "end",
+        "halt",
+        "stop",
+        "hold",
+        "host",
+        "organize",
+        "convene",
+        "attend",
+        "join",
+        "reach",
+        "sign",
+        "conclude",
+        "make",
+        "issue",
+        "provide",
+        "deliver",
+        "send",
+        "supply",
+        "announce",
+        "approve",
+        "plan",
+        "prepare",
+        "propose",
+        "offer",
+        "consider",
+        "seek",
+        "demand",
+        "request",
+        "prevent",
+        "avoid",
+        "cancel",
+        "postpone",
+        "suspend",
+        "refuse",
+        "reject",
+        "allow",
+    }
+)
 #: Indefinite determiners: "a Ukrainian offensive" is asserted, not given.
 INDEFINITE = frozenset({"a", "an", "any", "some", "another", "no"})
 #: Nouns of report: the event in their "of" phrase is what is reported ("claims of a

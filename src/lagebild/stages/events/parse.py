@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from lagebild.errors import ConfigError
+from lagebild.stages.spacy_fast import LEMMATIZER, RULER, FastRules, Unsupported
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
@@ -55,13 +56,26 @@ def load_parser(name: str) -> Any:
         raise ConfigError(f"cannot load the parser {name!r}: {error}") from error
 
 
+@lru_cache(maxsize=4)
+def fast_rules(name: str) -> FastRules | Unsupported:
+    """The parser's attribute ruler and lemmatizer compiled to lookups, or why they are not."""
+    try:
+        return FastRules(load_parser(name))
+    except Unsupported as reason:
+        return reason
+
+
 def parse(parser: str, text: str) -> Any:
-    return load_parser(parser)(text)
+    return parse_all(parser, [text])[0]
 
 
 def parse_all(parser: str, texts: list[str]) -> list[Any]:
-    """Parse many sentences in batches (far faster than one call per sentence)."""
-    return list(load_parser(parser).pipe(texts, batch_size=64))
+    """Parse many sentences in batches (far faster than one call per sentence); the
+    attribute ruler and lemmatizer by compiled lookups where the pipeline allows."""
+    nlp, rules = load_parser(parser), fast_rules(parser)
+    if isinstance(rules, Unsupported):
+        return list(nlp.pipe(texts, batch_size=64))
+    return [rules(doc) for doc in nlp.pipe(texts, batch_size=64, disable=[RULER, LEMMATIZER])]
 
 
 def roles(doc: Any, offset: int, start: int) -> Roles | None:
@@ -90,13 +104,48 @@ def _verb_arguments(verb: Any) -> tuple[list[Any], list[Any]]:
         targets = losers or targets
     for agent in (c for c in verb.children if c.dep_ == "agent"):
         sources += [c for c in agent.children if c.dep_ == "pobj"]
-    if not sources and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
-        sources = [c for c in verb.head.children if c.dep_ in SUBJECTS]
+    if not sources:
+        sources = controller(verb)
     return sources, targets
+
+
+#: Relations through which a clause without a subject of its own takes the subject of the
+#: clause it hangs from: coordination, infinitives and gerunds ("seeks to diminish support
+#: by blaming Ukraine"), the nouns and prepositions between.
+CONTROLLED = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "pobj", "dobj"})
+
+
+def _controlled(word: Any) -> bool:
+    """Whether ``word`` takes the subject from above: a controlled relation, or an
+    infinitive qualifying a verb's object ("set conditions to annex", "took steps to
+    withdraw"), whose doer is that verb's subject."""
+    if word.head is word:
+        return False
+    if word.dep_ == "acl":
+        return bool(word.head.dep_ == "dobj")
+    return word.dep_ in CONTROLLED
+
+
+def controller(word: Any, steps: int = 5) -> list[Any]:
+    """The subject of the nearest clause above ``word`` that has one, climbing through
+    controlled clauses only (a relative clause's subject is the noun it qualifies: not
+    climbed)."""
+    current = word
+    for _ in range(steps):
+        if not _controlled(current):
+            return []
+        current = current.head
+        found = [c for c in current.children if c.dep_ in SUBJECTS]
+        if found:
+            return found
+    return []
 
 
 def _noun_roles(token: Any, offset: int) -> Roles:
     sources = [c for c in token.children if c.dep_ in NOUN_SOURCES]
+    if sources and all(c.pos_ == "PRON" for c in sources):
+        # "to cement its occupation": the possessive stands for the controlling subject.
+        sources = controller(token) or sources
     targets = list(_prepositional_objects(token))
     head = token.head
     if not sources and token.dep_ in OBJECTS and head.pos_ in ("VERB", "AUX"):
