@@ -408,3 +408,19 @@ def test_coordinated_speakers_name_the_first() -> None:
         "person/volodymyr-zelensky",
         "Ukraine must regain control of Crimea",
     )
+
+
+def test_speech_participle_clause_is_a_claim_of_the_main_subject() -> None:
+    text = (
+        "Kremlin Spokesperson Dmitry Peskov said on April 1 that Russia will delay the decree, "
+        "claiming the procedure would be a long and time-consuming process."
+    )
+    claims = _claims(text, "en")
+    assert [(c.cue, c.speaker_id, c.content) for c in claims] == [
+        ("said", "person/dmitry-peskov", "Russia will delay the decree"),
+        (
+            "claiming",
+            "person/dmitry-peskov",
+            "the procedure would be a long and time-consuming process",
+        ),
+    ]

@@ -97,11 +97,11 @@ reiterates rejected dismissed vowed vows pledged clarified decreed signaled sign
 blamed blames denounced denounces explained explains predicted predicts emphasized emphasizes
 emphasised downplayed downplays downplay circulated demanded promoted specified admitted
 admits conceded concedes replied replies commented remarked boasted boasts hinted hints
-revealed""".split()
+revealed refuted refutes""".split()
 #: Progressive forms count after an auxiliary only ("is falsely claiming that"); a bare
 #: gerund mostly opens a participle clause whose speaker is hard to find.
 PROGRESSIVE_EN = """claiming blaming accusing denying warning saying alleging insisting threatening
-demanding arguing suggesting urging""".split()
+demanding arguing suggesting urging refuting asserting adding noting stating""".split()
 AUXILIARY_BEFORE_EN = re.compile(
     r"\b(?:is|are|was|were|been|be|keeps?|kept)\s+(?:\w+ly\s+){0,2}(?:also\s+)?$"
 )

@@ -102,6 +102,7 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Main clauses: a sentence split at ";", ", während", ", while", dashes."""
     stops = [m.start() for m in CLAUSE_STOP.finditer(text, start, end)]
     stops += [m.start() for m in COORDINATED_CUE.finditer(text, start, end)]
+    stops += [m.start() for m in SPEECH_GERUND.finditer(text, start, end)]
     cuts = [start, *sorted(stops), end]
     return [(a, b) for a, b in pairwise(cuts) if b - a > 8]
 
@@ -113,7 +114,8 @@ def _valid_verb(text: str, match: re.Match[str], start: int, end: int, language:
         return False
     if language == "en" and match.group() in c.PROGRESSIVE_EN:
         window = max(start, match.start() - 40)
-        return c.AUXILIARY_BEFORE_EN.search(text, window, match.start()) is not None
+        opening = GERUND_OPENING.fullmatch(text, start, match.start())  # ", claiming that …"
+        return opening is not None or c.AUXILIARY_BEFORE_EN.search(text, window, match.start())
     if language == "en" and c.DETERMINER_BEFORE_EN.search(before):
         return False
     if language == "en" and c.ADJECTIVE_BEFORE_EN.search(before):
@@ -188,6 +190,10 @@ SPEECH_GERUND = re.compile(
     r",\s(?:(?:\w+ly\s)?(?:refuting|asserting|claiming|accusing|denying|saying|arguing|adding|"
     r"insisting|alleging|noting|stating|warning|blaming)|despite|even though)\b"
 )
+
+
+#: A participle clause's opening before its gerund: the comma and an adverb.
+GERUND_OPENING = re.compile(r",\s(?:\w+ly\s)?")
 
 
 def _wholly_quoted(text: str, start: int, end: int) -> bool:

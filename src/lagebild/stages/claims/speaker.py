@@ -317,8 +317,9 @@ def _english_subject(document: Document, found: Found, mentions: Mentions) -> Sp
     ]
     if after and not ADDRESSING.match(text[found.cue_start : found.cue_end]):
         return from_mention(after[0])
-    if before:  # a subject shared with an earlier clause ("…, and claimed")
-        return from_mention(before[0])
+    if before:  # a subject shared with an earlier clause ("…, and claimed", ", claiming")
+        persons = [m for m in before if is_person(m.entity_id)]  # "Kremlin spokesperson Peskov"
+        return from_mention(persons[0] if persons else before[0])
     return _phrase_before(text, found.start, found.cue_start)
 
 

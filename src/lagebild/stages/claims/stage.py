@@ -146,8 +146,9 @@ def _inherited(
     for a source named before ("Demnach …", Konjunktiv continuations)."""
     if previous is None:
         return claim
-    coordinated = previous.end >= found.start and COORDINATED.match(
-        text, found.start, found.cue_end
+    coordinated = previous.end >= found.start and (
+        COORDINATED.match(text, found.start, found.cue_end)
+        or GERUND_CLAUSE.fullmatch(text, found.start, found.cue_end)
     )
     if coordinated or (found.marker == "previous" and recent and claim.speaker is None):
         return _with_speaker_of(claim, previous)
@@ -210,6 +211,10 @@ SPEAKER_TAIL = re.compile(r"(?:\s*\([^)]{1,40}\))?\s*")
 #: A clause that continues the previous one's subject: "… and falsely claimed …" (but not
 #: "… and Peskov denied …", which names its own).
 COORDINATED = re.compile(r",?\s*(?:and|und|but|aber)\s+(?:\w+ly\s+|also\s+|auch\s+)?[a-zäöü]")
+
+
+#: A participle clause of speech: "…, claiming that …" shares the main clause's subject.
+GERUND_CLAUSE = re.compile(r",\s(?:\w+ly\s)?\w+ing")
 
 
 def _with_speaker_of(claim: Claim, previous: Claim) -> Claim:
