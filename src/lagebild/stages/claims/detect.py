@@ -115,7 +115,8 @@ def _valid_verb(text: str, match: re.Match[str], start: int, end: int, language:
     if language == "en" and match.group() in c.PROGRESSIVE_EN:
         window = max(start, match.start() - 40)
         opening = GERUND_OPENING.fullmatch(text, start, match.start())  # ", claiming that …"
-        return opening is not None or c.AUXILIARY_BEFORE_EN.search(text, window, match.start())
+        auxiliary = c.AUXILIARY_BEFORE_EN.search(text, window, match.start())
+        return opening is not None or auxiliary is not None
     if language == "en" and c.DETERMINER_BEFORE_EN.search(before):
         return False
     if language == "en" and c.ADJECTIVE_BEFORE_EN.search(before):
