@@ -224,7 +224,18 @@ def _repeat(token: Any, trigger: Trigger, typed: dict[int, str]) -> bool:
 
 #: Nouns that a qualifying trigger makes an event of its own: "a mediation effort".
 EVENT_HEADS = frozenset(
-    {"effort", "attempt", "bid", "initiative", "campaign", "process", "drive", "tactic"}
+    {
+        "effort",
+        "attempt",
+        "bid",
+        "initiative",
+        "campaign",
+        "process",
+        "drive",
+        "tactic",
+        "measure",
+        "package",
+    }
 )
 
 
