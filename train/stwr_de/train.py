@@ -2,6 +2,7 @@
 
     .venv/bin/python train/stwr_de/train.py --final [--jobs 2] [--out DIR]   # minutes
     .venv/bin/python train/stwr_de/train.py --select [--record] [--jobs 2]   # the grid
+    .venv/bin/python train/stwr_de/train.py --val [--record] [--jobs 2]      # thresholds
 
 One binary linear-chain CRF per type (direct, indirect, reported, free indirect), as
 the KONVENS 2020 taggers are one binary tagger per type.  Data: corpus REDEWIEDERGABE,
@@ -12,7 +13,9 @@ before (``settings.json`` beside this script: c1, c2 and the decision threshold 
 type).  ``--select`` trains each setting of the grid on **train**, scores it (token F1)
 on **val**, where the decision threshold on the token's marginal is chosen too, then
 retrains the best setting on train + val; ``--record`` writes the choice to
-``settings.json``.  **test** is never read here.  L-BFGS in crfsuite is deterministic,
+``settings.json``.  ``--val`` keeps the recorded c1, c2 and iterations, trains on
+**train** only and chooses the thresholds on **val** (after a feature change; with
+``--record`` it writes them).  **test** is never read here.  L-BFGS in crfsuite is deterministic,
 so the same data and settings give the same model bytes.  The weights derive from a
 CC BY-NC-SA corpus and are never shipped or committed (decision 0013).
 """
@@ -122,6 +125,16 @@ def select_type(job: Job) -> dict[str, Any]:
     return {"type": kind, "grid": grid, "best": best, "seconds": time.time() - started}
 
 
+def val_type(job: Job) -> dict[str, Any]:
+    """The recorded setting trained on train; its threshold and scores on val."""
+    kind, work, iterations, ((c1, c2),) = job
+    path = Path(work) / f"{TYPES[kind]}.crfsuite"
+    train(items(["train"], kind), c1, c2, path, iterations)
+    scores = best_threshold(marginals(items(["val"], kind), path))
+    print(f"{kind:13} c1={c1} c2={c2} iterations={iterations} val P/R/F1 {scores}", flush=True)
+    return {"type": kind, "best": {"c1": c1, "c2": c2, **scores}}
+
+
 def final_type(job: Job) -> dict[str, Any]:
     """Only the final model, on train + val, with the recorded setting."""
     kind, work, iterations, ((c1, c2),) = job
@@ -190,12 +203,30 @@ def record(results: Sequence[dict[str, Any]], iterations: int) -> None:
     SETTINGS.write_text(json.dumps(settings, indent=2) + "\n", "utf-8")
 
 
+def record_thresholds(results: Sequence[dict[str, Any]]) -> None:
+    """Write the thresholds chosen by ``--val`` to ``settings.json`` (the rest stays)."""
+    settings = recorded()
+    for result in results:
+        settings["types"][TYPES[result["type"]]]["threshold"] = result["best"]["threshold"]
+    SETTINGS.write_text(json.dumps(settings, indent=2) + "\n", "utf-8")
+
+
+def validate(args: argparse.Namespace) -> int:
+    """``--val``: train-only models with the recorded settings, thresholds from val."""
+    with tempfile.TemporaryDirectory() as work, Pool(args.jobs) as pool:
+        results = pool.map(val_type, jobs(args, work), chunksize=1)
+    if args.record:
+        record_thresholds(results)
+    return 0
+
+
 def parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     mode = parser.add_mutually_exclusive_group(required=True)
     mode.add_argument("--final", action="store_true", help="final models, recorded settings")
     mode.add_argument("--select", action="store_true", help="choose settings on val first")
-    parser.add_argument("--record", action="store_true", help="--select: update settings.json")
+    mode.add_argument("--val", action="store_true", help="recorded settings: thresholds on val")
+    parser.add_argument("--record", action="store_true", help="--select/--val: settings.json")
     parser.add_argument("--out", type=Path, default=None, help="default: the user model dir")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--iterations", type=int, default=None, help="default: settings.json")
@@ -212,6 +243,8 @@ def main(argv: list[str]) -> int:
     if not corpus.TSV.is_dir():
         print(f"cannot train: {corpus.TSV} is missing", file=sys.stderr)
         return 1
+    if args.val:
+        return validate(args)
     started = time.time()
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "meta.json").unlink(missing_ok=True)  # the model is incomplete until the end
