@@ -424,3 +424,11 @@ def test_speech_participle_clause_is_a_claim_of_the_main_subject() -> None:
             "the procedure would be a long and time-consuming process",
         ),
     ]
+
+
+def test_the_reporters_set_phrase_is_no_continuation() -> None:
+    text = (
+        "Putin sagte, Russland werde liefern. "
+        "Es sei daran erinnert, dass Russland schon früher Lieferungen angekündigt hatte."
+    )
+    assert len(_claims(text)) == 1

@@ -48,6 +48,12 @@ def sentence_units(text: str, sentences: Sequence[Span]) -> list[tuple[int, int]
     return units
 
 
+#: The reporter's own set phrases in Konjunktiv ("Es sei daran erinnert, dass …").
+REPORTER_FORMULA = re.compile(
+    r"Es sei (?:\w+\s){0,2}(?:erinnert|angemerkt|erwähnt|gesagt|betont|hinzugefügt|vermerkt)\b"
+)
+
+
 def fragment(text: str, start: int, end: int) -> bool:
     """A verbless aside of a few words ("Tendenz steigend."): it does not end a report;
     only nouns and present participles count as verbless ("Es regnete." does end it)."""
@@ -61,7 +67,7 @@ def continuation(text: str, start: int, end: int) -> Found | None:
     body = text[start:end].strip()
     if not body or body[-1] not in '.!?“”"' or STAMP_PREFIX.match(text, start, end):
         return None
-    if not _subjunctive(text, start, end):
+    if not _subjunctive(text, start, end) or REPORTER_FORMULA.match(body):
         return None
     content = trimmed(text, start, end)
     return Found(start, end, start, start, "indirect", *content, "previous", start)
