@@ -429,6 +429,6 @@ def test_speech_participle_clause_is_a_claim_of_the_main_subject() -> None:
 def test_the_reporters_set_phrase_is_no_continuation() -> None:
     text = (
         "Putin sagte, Russland werde liefern. "
-        "Es sei daran erinnert, dass Russland schon früher Lieferungen angekündigt hatte."
+        "Es sei daran erinnert, dass Russland schon früher Waffen geliefert hatte."
     )
     assert len(_claims(text)) == 1
