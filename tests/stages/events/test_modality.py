@@ -116,3 +116,17 @@ def test_definite_and_possessive_event_nouns_are_presupposed(
     from lagebild.stages.events.parse import parse
 
     assert presupposed(parse(PARSER, text), 0, text.index(word)) is given
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The alliance called on Moscow to withdraw its troops.",
+        "The envoy urged both sides to withdraw their troops.",
+        "Kyiv asked its partners to withdraw their troops.",
+    ],
+)
+def test_what_a_directive_calls_for_is_demanded(text: str) -> None:
+    start = text.index("withdraw")
+    span = (start, start + len("withdraw"))
+    assert modality(text, (0, len(text)), span, "en", []).value == "demanded"

@@ -31,7 +31,13 @@ NEGATION = _cue(
     r"|nie|niemals|ohne"
     r"|failure to|refus(?:e|es|ed|ing|al) to|stopped short of"
 )
-DEMANDED = _cue(r"must|should|have to|has to|had to|muss|müsse(?:n)?|müssen|müsste(?:n)?")
+DEMANDED = _cue(
+    r"must|should|have to|has to|had to|muss|müsse(?:n)?|müssen|müsste(?:n)?"
+    # directives: what is called for, urged, asked or demanded is demanded, not claimed
+    r"|call(?:s|ed|ing)? (?:on|upon|for)|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?"
+    r"|demand(?:ed|ing)?|request(?:ed|ing)?|appeal(?:s|ed|ing)? (?:to|for)"
+    r"|forder(?:t|te|ten|n)|aufgefordert|verlangt(?:e|en)?"
+)
 CONSIDERED = _cue(
     r"consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|contemplat(?:e|es|ed|ing)|mull(?:s|ed|ing)?"
     r"|in Betracht|erwäg(?:t|en|te|ten)|erwogen|überleg(?:t|en|te|ten)|prüf(?:t|en|te|ten)"
