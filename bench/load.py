@@ -236,8 +236,7 @@ def main() -> int:
         help="seconds of the same load before measuring (fills the server's caches)",
     )
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="lagebild-load-"))
-    url = args.db or f"sqlite:///{folder / 'load.db'}"
+    url = args.db or f"sqlite:///{Path(tempfile.mkdtemp(prefix='lagebild-load-')) / 'load.db'}"
     build(url, args.claims)
     port = free_port()
     base = f"http://{HOST}:{port}"
