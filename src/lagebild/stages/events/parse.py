@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from lagebild.errors import ConfigError
-from lagebild.stages.spacy_fast import LEMMATIZER, RULER, FastRules, Unsupported
+from lagebild.stages.spacy_fast import LEMMATIZER, RULER, FastRules, UncompiledError
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
@@ -33,6 +33,9 @@ SUBORDINATE = frozenset({"relcl", "advcl", "acl", "xcomp", "pcomp", "csubj", "pr
 PHRASE = frozenset(
     {"compound", "amod", "poss", "nmod", "appos", "det", "nummod", "flat", "conj", "cc"}
 )
+
+#: Components the parse does not need.
+PARSER_EXCLUDED = ("ner", "senter")
 
 
 @dataclass(frozen=True)
@@ -51,17 +54,17 @@ def load_parser(name: str) -> Any:
     import spacy
 
     try:
-        return spacy.load(name, exclude=["ner", "senter"])
+        return spacy.load(name, exclude=list(PARSER_EXCLUDED))
     except OSError as error:
         raise ConfigError(f"cannot load the parser {name!r}: {error}") from error
 
 
 @lru_cache(maxsize=4)
-def fast_rules(name: str) -> FastRules | Unsupported:
+def fast_rules(name: str) -> FastRules | UncompiledError:
     """The parser's attribute ruler and lemmatizer compiled to lookups, or why they are not."""
     try:
         return FastRules(load_parser(name))
-    except Unsupported as reason:
+    except UncompiledError as reason:
         return reason
 
 
@@ -73,7 +76,7 @@ def parse_all(parser: str, texts: list[str]) -> list[Any]:
     """Parse many sentences in batches (far faster than one call per sentence); the
     attribute ruler and lemmatizer by compiled lookups where the pipeline allows."""
     nlp, rules = load_parser(parser), fast_rules(parser)
-    if isinstance(rules, Unsupported):
+    if isinstance(rules, UncompiledError):
         return list(nlp.pipe(texts, batch_size=64))
     return [rules(doc) for doc in nlp.pipe(texts, batch_size=64, disable=[RULER, LEMMATIZER])]
 
