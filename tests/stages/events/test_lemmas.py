@@ -112,3 +112,14 @@ def test_a_warning_threatens_only_with_a_consequence_or_commitment(text: str, th
 
 def test_committing_a_crime_is_no_agreement() -> None:
     assert ("committed", "AGREE") not in _found("Crimes were committed by the militia.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister warned the rebels to lay down their arms.",
+        "The general warned of military action against the rebels.",
+    ],
+)
+def test_a_warning_to_someone_or_of_force_threatens(text: str) -> None:
+    assert ("warned", "THREATEN") in _found(text)
