@@ -432,3 +432,14 @@ def test_the_reporters_set_phrase_is_no_continuation() -> None:
         "Es sei daran erinnert, dass Russland schon früher Waffen geliefert hatte."
     )
     assert len(_claims(text)) == 1
+
+
+def test_the_quoted_object_speaks_and_the_quoting_agency_is_the_intermediary() -> None:
+    text = (
+        "Die Gespräche seien normal, zitiert Tass den russischen Vizeaußenminister Sergej Rjabkow."
+    )
+    (claim,) = _claims(text)
+    assert (claim.speaker, claim.chain[0]) == (
+        "den russischen Vizeaußenminister Sergej Rjabkow",
+        "Tass",
+    )

@@ -79,10 +79,13 @@ UNTAGGED_SUBJECT = re.compile(
 
 
 WORDS_BEFORE_EN = re.compile(r"((?:[\w'’-]+\s){1,6})$")
-QUOTING = re.compile(r"(?:zitierte|zitiert|quoted|quotes)$")
+QUOTING = re.compile(r"(?:zitierte|zitierten|zitiert|quoted|quotes)$")
+#: "zitierte die dpa den General": the quoted person is the object after the subject.
+QUOTED_OBJECT = re.compile(r"\s(?:den|die|das)\s")
 ADDRESSING = re.compile(r"(?:told|tells|telling)$")
 CITING = re.compile(
-    r"\b(?:unter Berufung auf|mit Verweis auf|citing|quoting|zitiert(?:e)?)\s+((?:[\w'’-]+\s?){1,6})"
+    r"\b(?:unter Berufung auf|mit Verweis auf|citing|quoting|(zitiert(?:en|e)?))\s+"
+    r"((?:[\w'’-]+\s?){1,6})"
 )
 
 
@@ -407,4 +410,8 @@ def _known(phrase: str) -> tuple[str, str] | None:
 def citing(text: str, start: int, end: int) -> str | None:
     """The source a speaker cites: "Reuters berichtete unter Berufung auf Militärkreise"."""
     match = CITING.search(text, start, end)
-    return match.group(1).strip(" ,.") if match else None
+    if match is None:
+        return None
+    cited = match.group(2).strip(" ,.")
+    quoted = QUOTED_OBJECT.search(cited) if match.group(1) else None
+    return cited[quoted.start() + 1 :] if quoted else cited  # "zitierte die dpa den General"

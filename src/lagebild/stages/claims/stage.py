@@ -22,7 +22,7 @@ from lagebild.stages.claims.continuation import continuation, fragment, sentence
 from lagebild.stages.claims.detect import claims_in_sentence
 from lagebild.stages.claims.found import Found, trimmed
 from lagebild.stages.claims.mentions import Mentions
-from lagebild.stages.claims.naming import Speaker
+from lagebild.stages.claims.naming import Speaker, named
 from lagebild.stages.claims.speaker import citing, speaker_of
 from lagebild.stages.dates import fallback_date
 
@@ -305,7 +305,10 @@ def _cited(document: Document, found: Found, mentions: Mentions) -> Speaker | No
         return None
     start = document.text.find(cited, found.start, found.end)
     inside = [m for m in mentions.between(start, start + len(cited)) if m.actor]
-    return Speaker(cited, inside[0].entity_id if inside else None, "cited")
+    if inside:
+        return Speaker(cited, inside[0].entity_id, "cited")
+    phrase = named(document, mentions, start, start + len(cited))  # "die Politikerin"
+    return Speaker(cited, phrase.entity_id, "cited")
 
 
 def _chain(document: Document, reporter: Speaker, speaker: Speaker) -> list[str]:
