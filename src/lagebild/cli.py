@@ -469,14 +469,37 @@ def export_command(
     envvar="LAGEBILD_TOKEN",
     help="Token that uploads must give (LAGEBILD_TOKEN); without it the server is read-only.",
 )
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Server processes (about one per core); more than one serves read-only.",
+)
 @pass_context
-def serve_command(obj: Context, host: str, port: int, token: str | None) -> None:
+def serve_command(obj: Context, host: str, port: int, token: str | None, workers: int) -> None:
     """Serve the REST API and the web UI over the store (read-only without a token)."""
-    from lagebild.serve import create_app, run
+    from lagebild.serve import create_app, run, run_processes
 
-    app = create_app(obj.db, token=token, config=obj.config())
+    if workers > 1 and token:
+        raise click.UsageError("uploads need one process: give --token or --workers, not both")
     click.echo(f"lagebild: serving on http://{host}:{port} (API: /api, schema: /openapi.json)")
-    run(app, host=host, port=port)
+    if workers > 1:
+        _export_for_workers(obj)
+        run_processes(workers, host=host, port=port)
+        return
+    run(create_app(obj.db, token=token, config=obj.config()), host=host, port=port)
+
+
+def _export_for_workers(obj: Context) -> None:
+    """Worker processes start fresh: they find the store and config in the environment."""
+    from lagebild.config import CONFIG_ENV
+    from lagebild.store.engine import DB_ENV, resolve_url
+
+    obj.config()  # a broken config fails here, once, not in every worker
+    os.environ[DB_ENV] = resolve_url(obj.db)
+    if obj.config_path:
+        os.environ[CONFIG_ENV] = str(obj.config_path)
 
 
 @cli.command("stages")

@@ -15,7 +15,7 @@ from anyio import to_thread
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from lagebild.config import Config
+from lagebild.config import Config, load_config
 from lagebild.serve import api, pages
 from lagebild.serve.forms import DropEmptyParams
 from lagebild.serve.handlers import install_handlers
@@ -28,6 +28,12 @@ STATIC = Path(str(files("lagebild.serve") / "static"))
 #: every request in flight, and forty overflowed the store's pool (five connections) into
 #: connections opened and closed per request.  The others wait in order.
 THREADS = 4
+
+
+def app_from_environment() -> FastAPI:
+    """A read-only app over ``$LAGEBILD_DB`` with ``$LAGEBILD_CONFIG``: what each worker
+    process of ``lagebild serve --workers N`` builds."""
+    return create_app(None, token=None, config=load_config())
 
 
 def create_app(
