@@ -236,6 +236,10 @@ def rate(label: str, work: Any, items: list[Any]) -> float:
     return cpu
 
 
+def show_peers(data: str, theirs: str, ours: str) -> None:
+    print(f"peers, {data}: {theirs}; {ours} {load()}", flush=True)
+
+
 def spacy_vs_ours(limit: int | None) -> None:
     import spacy
 
@@ -251,11 +255,11 @@ def spacy_vs_ours(limit: int | None) -> None:
     ours_s = rate(
         "lagebild", lambda batch: [analyze_document(d.model_copy(deep=True)) for d in batch], raw
     )
-    print(
-        f"peers, {len(texts)} ISW updates, {words:,} words: spaCy small nlp.pipe "
-        f"{words / spacy_s:,.0f} words/s of CPU; lagebild analyse (all stages, one process) "
-        f"{words / ours_s:,.0f} words/s = {spacy_s / ours_s:.2f}× spaCy {load()}",
-        flush=True,
+    show_peers(
+        f"{len(texts)} ISW updates, {words:,} words",
+        f"spaCy small nlp.pipe {words / spacy_s:,.0f} words/s of CPU",
+        f"lagebild analyse (all stages, one process) {words / ours_s:,.0f} words/s "
+        f"= {spacy_s / ours_s:.2f}× spaCy",
     )
 
 
@@ -269,11 +273,10 @@ def trafilatura_vs_ours(limit: int | None) -> None:
     html = [p.read_bytes() for p in pages]
     theirs = rate("trafilatura", lambda batch: [trafilatura.extract(h) for h in batch], html)
     ours = rate("lagebild reader", lambda batch: list(read_sources(batch)), pages)
-    print(
-        f"peers, {len(pages)} html-de pages, {size:.1f} MB: trafilatura.extract "
-        f"{len(pages) / theirs:.1f} pages/s ({size / theirs:.2f} MB/s); lagebild HTML reader "
-        f"{len(pages) / ours:.1f} pages/s ({size / ours:.2f} MB/s) {load()}",
-        flush=True,
+    show_peers(
+        f"{len(pages)} html-de pages, {size:.1f} MB",
+        f"trafilatura.extract {len(pages) / theirs:.1f} pages/s ({size / theirs:.2f} MB/s)",
+        f"lagebild HTML reader {len(pages) / ours:.1f} pages/s ({size / ours:.2f} MB/s)",
     )
 
 
@@ -294,10 +297,10 @@ def dateparser_vs_ours(limit: int | None) -> None:
     ours = rate(
         "lagebild times", lambda batch: [times(d.model_copy(deep=True)) for d in batch], documents
     )
-    print(
-        f"peers, {len(documents)} news-de documents, {words:,} words: dateparser search_dates "
-        f"{words / theirs:,.0f} words/s; lagebild time stage {words / ours:,.0f} words/s {load()}",
-        flush=True,
+    show_peers(
+        f"{len(documents)} news-de documents, {words:,} words",
+        f"dateparser search_dates {words / theirs:,.0f} words/s of CPU",
+        f"lagebild time stage {words / ours:,.0f} words/s",
     )
 
 
