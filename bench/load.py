@@ -5,7 +5,7 @@
 
 Builds (once, unless --db names an existing store) a synthetic store with at least
 ``--claims`` claims (documents of ten claims each, speakers and places drawn from a fixed
-cast), starts `lagebild serve`'s app under uvicorn (``--workers`` processes, default one
+cast), starts `lagebild serve --workers` (``--workers`` processes, default one
 per core of the two the target was set for) on a free loopback port, optionally loads it
 for ``--warmup`` seconds unmeasured, runs ``--clients`` clients for ``--seconds`` seconds
 and prints requests/s, p50, p99 and errors per route, the CPU time per request of the
@@ -37,7 +37,6 @@ import httpx
 
 from lagebild.records import Claim, Document, Entity, EntityType, Mention
 from lagebild.store import Store
-from lagebild.store.engine import DB_ENV
 
 HOST = "127.0.0.1"
 CAST = [(f"person/speaker-{i}", f"Sprecher{i}", EntityType.PERSON) for i in range(40)] + [
@@ -308,15 +307,16 @@ def cpu_seconds(pid: int) -> float:
 
 
 def start(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
-    """``lagebild serve``'s app under uvicorn with ``workers`` processes, on loopback only.
+    """``lagebild serve --workers`` on loopback only, its log quiet.
 
     One process per core: each request is CPU-bound work under one GIL, so a second
     process doubles what two cores can answer; each keeps its own store connections."""
-    command = [sys.executable, "-m", "uvicorn", "lagebild.serve:create_app", "--factory"]
-    options = ["--host", HOST, "--port", str(port), "--workers", str(workers)]
-    quiet = ["--no-access-log", "--log-level", "warning"]
-    environment = {**os.environ, DB_ENV: url}
-    return subprocess.Popen([*command, *options, *quiet], env=environment)
+    command = [sys.executable, "-m", "lagebild.cli", "--db", url, "serve", "--host", HOST]
+    options = ["--port", str(port), "--workers", str(workers)]
+    environment = {key: value for key, value in os.environ.items() if key != "LAGEBILD_TOKEN"}
+    return subprocess.Popen(
+        [*command, *options], env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
 
 
 def stop(server: subprocess.Popen[bytes]) -> None:
