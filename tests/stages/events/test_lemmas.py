@@ -123,3 +123,11 @@ def test_committing_a_crime_is_no_agreement() -> None:
 )
 def test_a_warning_to_someone_or_of_force_threatens(text: str) -> None:
     assert ("warned", "THREATEN") in _found(text)
+
+
+def test_a_warning_of_the_speakers_own_possible_action_threatens() -> None:
+    assert ("warned", "THREATEN") in _found("Baghdad warned that it could retaliate.")
+
+
+def test_deploying_missiles_is_mobilizing_not_assault() -> None:
+    assert ("deployed", "ASSAULT") not in _found("The army deployed missiles near the border.")

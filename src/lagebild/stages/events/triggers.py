@@ -275,15 +275,21 @@ def _fits(entry: LemmaEntry, token: Any) -> bool:
 
 #: Words that turn a clause into an assessment rather than a commitment: "warned that
 #: Russia will likely order …", "warned that the US believes …".
-HEDGES = frozenset({"likely", "probably", "possibly", "may", "might", "could", "believe"})
+HEDGES = frozenset({"likely", "probably", "possibly", "believe"})
+#: Modals of possibility: a threat only of the speaker's own action ("warned that it could
+#: retaliate"), a forecast of anyone else's ("warned that Russia may use …").
+POSSIBILITY = frozenset({"may", "might", "could"})
 
 
 def _committing(clause: Any, auxiliaries: frozenset[str]) -> bool:
     """A that-clause that states what will happen, unhedged ("warned that police will no
-    longer tolerate rallies"), not what may happen."""
+    longer tolerate rallies"), or what the speaker may do ("it could retaliate")."""
     words = {_lemma(t) for t in clause.subtree}
-    has_aux = any(c.dep_ == "aux" and c.lower_ in auxiliaries for c in clause.children)
-    return has_aux and not words & HEDGES
+    modals = {c.lower_ for c in clause.children if c.dep_ == "aux"} & auxiliaries
+    if not modals or words & HEDGES:
+        return False
+    own = any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in clause.children)
+    return bool(modals - POSSIBILITY) or own
 
 
 def _lemma(token: Any) -> str:
