@@ -59,8 +59,9 @@ class Rule:
     #: The tags it can match at all (None: any tag), to index rules by tag.
     tags: frozenset[str] | None = None
 
-    def matches(self, token: Any) -> bool:
-        return any(all(test(READERS[key](token)) for key, test in p) for p in self.patterns)
+    def matches(self, values: dict[str, Any]) -> bool:
+        """Whether any pattern matches a token with these attribute values."""
+        return any(all(test(values[key]) for key, test in p) for p in self.patterns)
 
 
 def required_tags(patterns: list[list[dict[str, Any]]]) -> frozenset[str] | None:
@@ -213,13 +214,14 @@ class FastRules:
         return (token.tag, token.pos, token.morph.key, token.lemma, token.dep)
 
     def _matching(self, token: Any, multi: set[int]) -> Iterator[Rule]:
-        tag = token.tag_
+        values = {key: read(token) for key, read in READERS.items()}
+        tag = values["TAG"]
         if multi:
             candidates = self._candidates(tag, multi)
         else:
             candidates = self.by_tag.get(tag) or self._tag_candidates(tag)
         for rule in candidates:
-            if rule.order in multi or (rule.patterns and rule.matches(token)):
+            if rule.order in multi or (rule.patterns and rule.matches(values)):
                 yield rule
 
     def _tag_candidates(self, tag: str) -> list[Rule]:
