@@ -1,7 +1,9 @@
 """The English entity gold still fits the reader's raw_text.
 
-Two files with the same format: ``entities-en-isw.jsonl`` (dev) and
-``entities-en-isw-heldout.jsonl`` (held-out), each with its ``.meta.json``.
+Three files with the same format: ``entities-en-isw.jsonl`` (dev),
+``entities-en-isw-heldout.jsonl`` (held-out) and ``entities-en-isw-fresh.jsonl`` (a fresh
+held-out document, annotated after the old held-out set had become development data), each
+with its ``.meta.json``.
 
 Offsets are into ``lagebild.read`` raw_text; a reader change that shifts the text shows up as a
 hash mismatch here before it silently corrupts an evaluation.
@@ -25,6 +27,7 @@ GOLD = Path(__file__).resolve().parent
 SETS = {
     "dev": (GOLD / "entities-en-isw.jsonl", GOLD / "entities-en-isw.meta.json"),
     "heldout": (GOLD / "entities-en-isw-heldout.jsonl", GOLD / "entities-en-isw-heldout.meta.json"),
+    "fresh": (GOLD / "entities-en-isw-fresh.jsonl", GOLD / "entities-en-isw-fresh.meta.json"),
 }
 README = GOLD / "README.md"
 
@@ -119,6 +122,6 @@ def test_raw_text_hash_and_offsets(corpus: Path, split: str) -> None:
         assert bad == [], f"{name}: {len(bad)} spans do not reproduce their surface, e.g. {bad[:5]}"
 
 
-def test_dev_and_held_out_share_no_document(split: str) -> None:
-    other = "dev" if split == "heldout" else "heldout"
-    assert not set(meta(split)) & set(meta(other))
+def test_the_splits_share_no_document(split: str) -> None:
+    for other in set(SETS) - {split}:
+        assert not set(meta(split)) & set(meta(other)), other
