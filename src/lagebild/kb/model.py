@@ -51,7 +51,7 @@ KINDS: Final[dict[EntityType, frozenset[str]]] = {
     EntityType.PLACE: frozenset(
         """continent country territory region district city town village settlement river sea
         lake strait gulf bay peninsula island spit reservoir dam bridge power-plant
-        nuclear-power-plant airbase naval-base port pipeline historical-region forest
+        nuclear-power-plant industrial-plant airbase naval-base port pipeline historical-region forest
         mountain-range""".split()
     ),
     EntityType.WEAPON: frozenset(

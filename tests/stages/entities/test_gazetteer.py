@@ -86,3 +86,18 @@ def test_hits_are_disjoint_and_inside_text(text: str) -> None:
     for hit in GAZETTEER.find(text):
         assert end <= hit.start < hit.end <= len(text)
         end = hit.end
+
+
+def test_an_alias_with_an_article_does_not_shadow_a_longer_name() -> None:
+    gazetteer = Gazetteer(
+        [Form("the Baltic", "place/baltic-sea", "alias"), Form("Baltic Sea", "place/sea", "name")]
+    )
+    [hit] = gazetteer.find("exercises in the Baltic Sea began")
+    assert (hit.surface, hit.key) == ("Baltic Sea", "place/sea")
+
+
+def test_an_alias_with_an_article_still_matches_alone() -> None:
+    gazetteer = Gazetteer(
+        [Form("the Baltic", "place/baltic-sea", "alias"), Form("Baltic Sea", "place/sea", "name")]
+    )
+    assert [hit.surface for hit in gazetteer.find("security in the Baltic was")] == ["the Baltic"]

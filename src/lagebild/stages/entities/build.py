@@ -21,6 +21,7 @@ from lagebild.stages.entities.compass import compass_regions
 from lagebild.stages.entities.gazetteer import fold
 from lagebild.stages.entities.linker import Link
 from lagebild.stages.entities.ner import NerSpan
+from lagebild.stages.entities.ner_checks import rejected, retyped
 from lagebild.stages.entities.opaque import inside_opaque, opaque_spans
 
 PRECISION = {
@@ -74,14 +75,17 @@ def from_ner(text: str, spans: Iterable[NerSpan], taken: list[Found]) -> list[Fo
         if span.type not in UNKNOWN_TYPES or begin is None:
             continue
         start = _after_article(text, begin, span.end)
-        if span.type is EntityType.PERSON:
-            start = _after_title(text, start, span.end)
         end = _before_parenthesis(text, start, span.end)
+        kind = retyped(text, start, end, span.type)
+        if kind is EntityType.PERSON:
+            start = _after_title(text, start, span.end)
         name = _strip_genitive(text[start:end])
         if (not name[:1].isupper() and not name[:1].isdigit()) or name.casefold() in GENERIC:
             continue
-        key = f"unk/{UNKNOWN_TYPES[span.type]}/{_slug(name)}"
-        found.append(Found(start, end, key, span.type))
+        if rejected(text, start, end, kind):
+            continue
+        key = f"unk/{UNKNOWN_TYPES[kind]}/{slug(name)}"
+        found.append(Found(start, end, key, kind))
     found = _introduced(text, found)
     return _join_surnames(text, with_abbreviations(text, found, taken))
 
@@ -118,6 +122,7 @@ ARTICLES = ("the ", "The ", "der ", "die ", "das ", "Der ", "Die ", "Das ")
 TITLES = re.compile(
     r"(?:(?:Spokesperson|Spokesman|Spokeswoman|President|Minister|Mayor|Governor|General|"
     r"Colonel|Lieutenant|Major|Captain|Commander|Deputy|Chairman|Head|Chief|Secretary|"
+    r"Adviser|Advisor|Ambassador|Representative|Envoy|Director|Speaker|Admiral|Marshal|"
     r"Sprecher(?:in)?|Präsident(?:in)?|Minister(?:in)?|Bürgermeister(?:in)?|Gouverneur(?:in)?|"
     r"General|Oberst|Kanzler(?:in)?|Chef(?:in)?|Leiter(?:in)?|Herr|Frau|Mr\.|Mrs\.|Ms\.|Dr\.)"
     r"\s+)+"
@@ -137,6 +142,8 @@ def _after_article(text: str, start: int, end: int) -> int:
 
 def _sentence_initial(text: str, start: int) -> bool:
     before = text[:start].rstrip(" \t“\"‘'(")
+    if before.endswith(("”", "’", '"')):  # a quotation that closed a sentence
+        before = before[:-1]
     return not before or before[-1] in ".!?:;\n-–—•▲*#"
 
 
@@ -176,7 +183,7 @@ def _strip_genitive(name: str) -> str:
     )
 
 
-def _slug(name: str) -> str:
+def slug(name: str) -> str:
     return re.sub(r"[^\w]+", "-", fold(name)).strip("-") or "x"
 
 
@@ -200,9 +207,12 @@ def _join_surnames(text: str, found: list[Found]) -> list[Found]:
 
 def assemble(text: str, found: Iterable[Found], kb: KnowledgeBase) -> list[Entity]:
     """One Entity per key, mentions in order, names and places filled in."""
+    # imported here: institutions builds on Found from this module
+    from lagebild.stages.entities.institutions import repair_spans
+
     groups: dict[str, list[Found]] = defaultdict(list)
     opaque = opaque_spans(text)
-    for item in sorted(found, key=lambda f: f.start):
+    for item in sorted(repair_spans(text, list(found)), key=lambda f: f.start):
         if inside_opaque(opaque, item.start, item.end):
             continue
         groups[item.key].append(item)

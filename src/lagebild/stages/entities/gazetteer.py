@@ -154,8 +154,20 @@ def _kind_rank(hit: Hit) -> int:
 
 def _leftmost_longest(hits: Iterable[Hit]) -> list[Hit]:
     chosen: list[Hit] = []
-    for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start), _kind_rank(h))):
+    for hit in sorted(
+        hits, key=lambda h: (_name_start(h), -(h.end - _name_start(h)), _kind_rank(h))
+    ):
         if chosen and hit.start < chosen[-1].end:
             continue
         chosen.append(hit)
     return chosen
+
+
+#: Articles some aliases start with ("the Baltic", "the Kremlin").
+ALIAS_ARTICLES = ("the ", "der ", "die ", "das ")
+
+
+def _name_start(hit: Hit) -> int:
+    """Where the name itself starts: an alias's leading article does not count, so "the
+    Baltic" cannot shadow a longer name after the article ("the Baltic Sea")."""
+    return hit.start + 4 if hit.surface.casefold().startswith(ALIAS_ARTICLES) else hit.start
