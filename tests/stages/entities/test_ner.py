@@ -44,40 +44,38 @@ def test_unknown_model_is_a_config_error() -> None:
         load_model("no_such_pipeline_anywhere")
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    bounds, start = [], 0
-    for end in [i + 1 for i, c in enumerate(text) if c == "."]:
-        while text[start] == " ":
-            start += 1
-        bounds.append((start, end))
-        start = end
-    return bounds
+def _bounds(sentences: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    text = " ".join(sentences)
+    starts = [sum(len(s) + 1 for s in sentences[:i]) for i in range(len(sentences))]
+    return text, [(start, start + len(s)) for start, s in zip(starts, sentences, strict=True)]
 
 
 @pytest.mark.parametrize(
-    ("text", "known", "needed"),
+    ("sentences", "known", "needed"),
     [
         # Every capitalised word inside a known mention: nothing for NER to add.
-        ("Putin met Lukashenko. They left.", ["Putin", "Lukashenko"], []),
-        ("They met in Minsk. It rained.", ["Minsk"], []),
-        # A sentence-initial stop word is no name; an unknown capitalised word is, and
-        # its sentence is read with one sentence of context on either side.
-        ("The troops left. so. it is. Khrenin spoke. yes. no.", [], ["it is. Khrenin spoke. yes."]),
+        (["Putin met Lukashenko.", "They left."], ["Putin", "Lukashenko"], []),
+        (["They met in Minsk.", "It rained."], ["Minsk"], []),
+        # A sentence-initial stop word is no name; an unknown capitalised word is.
+        (["The troops left.", "so it is.", "Khrenin spoke.", "yes."], [], ["Khrenin spoke."]),
         # Digits start names too ("1st Guards Tank Army").
-        ("It rained. They saw the 1st army.", [], ["It rained. They saw the 1st army."]),
-        # Runs that meet or touch form one.
+        (["It rained.", "They saw the 1st army."], [], ["They saw the 1st army."]),
+        # A heading (no sentence ending) is read with a sentence either side.
         (
-            "Khrenin spoke. so. it is. Volk agreed. yes. no.",
+            ["so it is.", "Russian Occupation", "it was."],
             [],
-            ["Khrenin spoke. so. it is. Volk agreed. yes."],
+            ["so it is. Russian Occupation it was."],
         ),
+        # Neighbouring sentences that need NER form one run.
+        (["Khrenin spoke.", "Volk agreed.", "so it is."], [], ["Khrenin spoke. Volk agreed."]),
     ],
 )
 def test_ner_runs_only_where_it_can_add_a_name(
-    text: str, known: list[str], needed: list[str]
+    sentences: list[str], known: list[str], needed: list[str]
 ) -> None:
+    text, bounds = _bounds(sentences)
     spans = [(text.index(k), text.index(k) + len(k)) for k in known]
-    ranges = needed_ranges(text, _sentences(text), spans, ENGLISH)
+    ranges = needed_ranges(text, bounds, spans, ENGLISH)
     assert [text[s:e] for s, e in ranges] == needed
 
 

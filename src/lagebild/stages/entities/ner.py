@@ -22,6 +22,8 @@ from lagebild.errors import ConfigError
 from lagebild.records import EntityType
 
 PACKAGED_PREFIX = "lagebild:"
+#: Characters that end a sentence proper (not a heading or a cut-off line).
+ENDINGS = frozenset(".!?”\"’')…")
 #: A word, for finding capitalised ones NER might take for a name.
 WORD = re.compile(r"\w[\w'’-]*")
 
@@ -138,11 +140,13 @@ def needed_ranges(
     known: Sequence[tuple[int, int]],
     model: str,
 ) -> list[tuple[int, int]]:
-    """Runs of consecutive sentences where NER can add a name, each with a sentence of
-    context on either side.  A sentence can have one if a word in it starts with a
-    capital or digit outside every ``known`` (knowledge-base) mention (its first word
-    counts unless it is one of the model language's stop words); elsewhere every name
-    the model could find overlaps a known mention, which wins."""
+    """Runs of consecutive sentences where NER can add a name.  A sentence can have one
+    if a word in it starts with a capital or digit outside every ``known``
+    (knowledge-base) mention (its first word counts unless it is one of the model
+    language's stop words); elsewhere every name the model could find overlaps a known
+    mention, which wins.  A heading or other line without a sentence ending is read
+    with a sentence either side (alone, "Russian Occupation" looked like an
+    organisation)."""
     stop_words = load_model(model).Defaults.stop_words
     merged = _merged(known)
     needed = [
@@ -150,11 +154,18 @@ def needed_ranges(
         for index, (start, end) in enumerate(sentences)
         if _may_name(text, start, end, merged, stop_words)
     ]
-    # Each with the sentence before and after: the model reads a name by its context
-    # (alone, a heading "Russian Occupation" looks like an organisation).
     last = len(sentences) - 1
-    runs = _merged([(max(i - 1, 0), min(i + 1, last) + 1) for i in needed])
+    runs = _merged([_with_context(text, sentences, i, last) for i in needed])
     return [(sentences[first][0], sentences[end - 1][1]) for first, end in runs]
+
+
+def _with_context(
+    text: str, sentences: Sequence[tuple[int, int]], index: int, last: int
+) -> tuple[int, int]:
+    """A sentence's index range, widened by one either side unless it ends a sentence."""
+    if text[sentences[index][1] - 1 : sentences[index][1]] in ENDINGS:
+        return index, index + 1
+    return max(index - 1, 0), min(index + 1, last) + 1
 
 
 def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
