@@ -4,7 +4,7 @@ when ../shared/corpus is there, the seed and three ISW updates."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -82,6 +82,15 @@ def app(store_url: str) -> FastAPI:
 def client(app: FastAPI) -> Iterator[TestClient]:
     with TestClient(app) as opened:
         yield opened
+
+
+@pytest.fixture
+def forget_answers(app: FastAPI) -> Iterator[Callable[[], None]]:
+    """Empties the server's answer cache: for tests that change its settings between calls
+    (and after them, so no later test sees an answer made under changed settings)."""
+    clear: Callable[[], None] = app.state.service.responses.clear
+    yield clear
+    clear()
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -158,11 +160,13 @@ def test_entity_section_is_a_page(client: TestClient, section: str) -> None:
 
 
 def test_entity_section_next_continues_the_list(
-    client: TestClient, monkeypatch: pytest.MonkeyPatch
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, forget_answers: Callable[[], None]
 ) -> None:
     monkeypatch.setattr(views, "ENTITY_DOCUMENTS", 2)
+    forget_answers()
     every = client.get("/api/entities/person/alexander-lukashenko").json()["documents"]
     monkeypatch.setattr(views, "ENTITY_DOCUMENTS", 1)
+    forget_answers()
     first = client.get("/api/entities/person/alexander-lukashenko").json()["documents"]
     second = client.get(first["next"]).json()["documents"]
     assert first["items"] + second["items"] == every["items"][:2]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -100,9 +102,10 @@ def test_map_clusters_link_to_a_zoomed_view(client: TestClient) -> None:
 
 
 def test_entity_page_links_more_of_a_section(
-    client: TestClient, monkeypatch: pytest.MonkeyPatch
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, forget_answers: Callable[[], None]
 ) -> None:
     monkeypatch.setattr(views, "ENTITY_DOCUMENTS", 1)
+    forget_answers()
     html = client.get("/entities/person/alexander-lukashenko").text
     assert (
         'href="http://testserver/entities/person/alexander-lukashenko?documents_offset=1"' in html

@@ -19,6 +19,7 @@ from lagebild.config import Config, load_config
 from lagebild.serve import api, pages
 from lagebild.serve.forms import DropEmptyParams
 from lagebild.serve.handlers import install_handlers
+from lagebild.serve.response_cache import ResponseCache
 from lagebild.serve.security import BodyLimit, SecurityHeaders
 from lagebild.serve.service import Service
 
@@ -72,6 +73,7 @@ def create_app(
     install_handlers(app)
     app.add_middleware(DropEmptyParams)
     app.add_middleware(BodyLimit, max_upload=max_upload)
+    app.add_middleware(ResponseCache, generation=service.generation, responses=service.responses)
     app.add_middleware(SecurityHeaders)
     return app
 

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from lagebild.config import Config, load_config
 from lagebild.serve.generation import GenerationProbe
 from lagebild.serve.jobs import IngestJobs
+from lagebild.serve.response_cache import ResponseStore
 from lagebild.store import Store
 from lagebild.store.claims import load_forms
 
@@ -55,6 +56,8 @@ class Service:
         self.max_upload = max_upload
         self.jobs = IngestJobs(self.store, self.config)
         self._probe = GenerationProbe(self.store)
+        #: Whole answers to reads, kept by the ``ResponseCache`` middleware.
+        self.responses = ResponseStore()
         self._caches: dict[Hashable, OrderedDict[Hashable, Any]] = {}
         self._generation: tuple[int, str] | None = None
         self._pending: dict[Hashable, Future[Any]] = {}
