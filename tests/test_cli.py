@@ -268,7 +268,17 @@ def test_ingest_fetches_urls(
 
 
 #: Libraries a command loads only when it needs them (cold start of ``lagebild analyze``).
-DEFERRED = ("sqlalchemy", "alembic", "stix2", "pyarrow", "distributed", "spacy", "dateparser")
+DEFERRED = (
+    "sqlalchemy",
+    "alembic",
+    "stix2",
+    "pyarrow",
+    "distributed",
+    "spacy",
+    "dateparser",
+    "trafilatura",
+    "htmldate",
+)
 
 
 def test_importing_the_cli_loads_no_deferred_library() -> None:

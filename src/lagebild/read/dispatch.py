@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING
 from lagebild.config import ReadOptions
 from lagebild.errors import ReadError
 from lagebild.read.base import Input, Reader, Skip
-from lagebild.read.html import read_html
 from lagebild.read.jsonl import read_jsonl
 from lagebild.read.markdown import read_markdown
 from lagebild.read.sniff import (
@@ -41,7 +40,8 @@ if TYPE_CHECKING:
 
 def _on_first_use(module: str, name: str) -> Reader:
     """A reader whose module is imported when a file needs it: feedparser, warcio and httpx
-    together take about 0.4 s to import, which ``lagebild analyze`` should not pay."""
+    together take about 0.4 s to import, trafilatura and htmldate 0.2 s, which ``lagebild
+    analyze`` of a text file should not pay."""
 
     def reader(source: Input, options: ReadOptions) -> Iterator[Document | Skip]:
         real: Reader = getattr(importlib.import_module(module), name)
@@ -51,6 +51,7 @@ def _on_first_use(module: str, name: str) -> Reader:
     return reader
 
 
+read_html = _on_first_use("lagebild.read.html", "read_html")
 read_feed = _on_first_use("lagebild.read.feed", "read_feed")
 read_warc = _on_first_use("lagebild.read.warc", "read_warc")
 
