@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from lagebild.cache import cache_folder
 from lagebild.kb.errors import Issue
 
 SUFFIXES = (".yaml", ".yml")
@@ -118,11 +119,6 @@ def _store(path: Path, document: Any) -> None:
         partial.replace(path)
     except (OSError, TypeError, ValueError):
         return
-
-
-def cache_folder() -> Path:
-    """Where derived data is kept: ``$LAGEBILD_CACHE``, else ``~/.cache/lagebild``."""
-    return Path(os.environ.get("LAGEBILD_CACHE") or Path.home() / ".cache" / "lagebild")
 
 
 def _content(source: str, document: Any, issues: list[Issue]) -> FileContent:

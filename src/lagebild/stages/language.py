@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
+from lagebild.cache import cache_folder
 from lagebild.pipeline import Stage, register_stage
 from lagebild.records import Document
 
@@ -38,8 +39,6 @@ def _identifier(languages: tuple[str, ...]) -> LanguageIdentifier:
 
 
 def _cached_model_path(languages: tuple[str, ...]) -> Path:
-    from lagebild.stages.entities.geo import cache_folder
-
     model = MODEL_DIR / MODEL_FILE
     stamp = f"{model.stat().st_size}-{int(model.stat().st_mtime)}"
     return cache_folder() / f"langid-{'-'.join(sorted(languages))}-{stamp}.npz"

@@ -104,11 +104,7 @@ class Fts5Backend:
     def snippets(
         self, connection: Connection, terms: list[Term], document_ids: list[str]
     ) -> dict[str, str]:
-        if not document_ids:
-            return {}
-        query = text(self.SNIPPETS).bindparams(bindparam("ids", expanding=True))
-        rows = connection.execute(query, {"match": fts5_match(terms), "ids": document_ids})
-        return {str(row[0]): row[1] or "" for row in rows}
+        return _snippets(connection, self.SNIPPETS, fts5_match(terms), document_ids)
 
     def rebuild(self, connection: Connection) -> None:
         # The indexes refer to rows by SQLite rowid; a dump and reload renumbers them.
@@ -139,11 +135,7 @@ class PostgresBackend:
     def snippets(
         self, connection: Connection, terms: list[Term], document_ids: list[str]
     ) -> dict[str, str]:
-        if not document_ids:
-            return {}
-        query = text(self.SNIPPETS).bindparams(bindparam("ids", expanding=True))
-        rows = connection.execute(query, {"match": tsquery(terms), "ids": document_ids})
-        return {str(row[0]): row[1] or "" for row in rows}
+        return _snippets(connection, self.SNIPPETS, tsquery(terms), document_ids)
 
     def rebuild(self, connection: Connection) -> None:
         """Nothing to rebuild: the vectors are generated columns, kept by PostgreSQL."""
@@ -189,6 +181,17 @@ class LikeBackend:
 
     def rebuild(self, connection: Connection) -> None:
         """Nothing to rebuild: LIKE reads the table itself."""
+
+
+def _snippets(
+    connection: Connection, sql: str, match: str, document_ids: list[str]
+) -> dict[str, str]:
+    """Run a backend's snippet query (``:match``, expanding ``:ids``) for the given documents."""
+    if not document_ids:
+        return {}
+    query = text(sql).bindparams(bindparam("ids", expanding=True))
+    rows = connection.execute(query, {"match": match, "ids": document_ids})
+    return {str(row[0]): row[1] or "" for row in rows}
 
 
 def _like(term: Term) -> ColumnElement[bool]:

@@ -19,7 +19,6 @@ likely a misread word than a village in Indonesia.
 from __future__ import annotations
 
 import math
-import os
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
@@ -28,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from lagebild.cache import cache_folder
 from lagebild.stages.entities.gazetteer import fold
 
 #: Countries of the theatre: a town of the same name there wins over one elsewhere.
@@ -225,11 +225,6 @@ def _reason(best: Place, rest: tuple[Place, ...], countries: Mapping[str, int]) 
     if best.country in THEATRE:
         return f"theatre prior ({best.country})"
     return "largest population"
-
-
-def cache_folder() -> Path:
-    """Where derived data is kept: ``$LAGEBILD_CACHE``, else ``~/.cache/lagebild``."""
-    return Path(os.environ.get("LAGEBILD_CACHE") or Path.home() / ".cache" / "lagebild")
 
 
 @lru_cache(maxsize=2)
