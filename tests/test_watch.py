@@ -73,7 +73,7 @@ def test_hidden_files_are_not_watched(tmp_path: Path, store: Store) -> None:
 def poll_twice(folder: Path, store: Store, between: Callable[[], object]) -> WatchReport:
     """Two polls of ``folder``, with ``between()`` run after the first."""
     report = WatchReport()
-    watch = watch_module.Watch(folder, settle=0)
+    watch = watch_module.open_watch(folder, store, settle=0)
     watch_module.poll(watch, store, LIGHT, report, None)
     between()
     watch_module.poll(watch, store, LIGHT, report, None)
@@ -135,7 +135,7 @@ def test_file_being_written_waits_for_the_next_poll(tmp_path: Path, store: Store
     path = tmp_path / "a.txt"
     path.write_text(FIRST)
     report = WatchReport()
-    watch = watch_module.Watch(tmp_path, settle=60)
+    watch = watch_module.open_watch(tmp_path, store, settle=60)
     watch_module.poll(watch, store, LIGHT, report, None)
     assert report.files == 0
     os.utime(path, (1e9, 1e9))  # now long settled
@@ -149,7 +149,7 @@ def test_deleted_file_is_forgotten_and_read_again_when_it_returns(
     path = tmp_path / "a.txt"
     path.write_text(FIRST)
     report = WatchReport()
-    watch = watch_module.Watch(tmp_path, settle=0)
+    watch = watch_module.open_watch(tmp_path, store, settle=0)
     watch_module.poll(watch, store, LIGHT, report, None)
     path.unlink()
     watch_module.poll(watch, store, LIGHT, report, None)

@@ -14,7 +14,8 @@ query on offsets rather than a scan of JSON.
 Revision 0001 spells these tables out itself and each later revision its own
 change (0002: the claim columns that speaker, stance and topic filters use; 0003: the
 links from events to the entities they name, and covering indexes for entity pages; 0004:
-indexes for the server's cache check, claims by a speaker and located entity rows);
+indexes for the server's cache check, claims by a speaker and located entity rows; 0005:
+what ``lagebild watch`` has seen of each file of a watched folder);
 ``tests/store`` checks that the migrated database and this module agree.
 """
 
@@ -27,6 +28,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Column,
     Date,
     DateTime,
@@ -35,6 +37,7 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    PrimaryKeyConstraint,
     String,
     Table,
     Text,
@@ -199,6 +202,21 @@ event_entities = Table(
         ["events.document_id", "events.seq"],
         ondelete="CASCADE",
     ),
+)
+
+#: What ``lagebild watch`` last saw of each file below a folder (store/watched.py).
+watched_files = Table(
+    "watched_files",
+    metadata,
+    Column("folder", Text, nullable=False, comment="resolved absolute path"),
+    Column("path", Text, nullable=False, comment="relative to the folder, / separated"),
+    Column("mtime_ns", BigInteger, nullable=False),
+    Column("size", BigInteger, nullable=False),
+    Column("digest", String(64), nullable=False, comment="sha256 of the bytes"),
+    Column("outcome", String(16), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    PrimaryKeyConstraint("folder", "path"),
 )
 
 

@@ -26,6 +26,7 @@ from lagebild.store.query import parse_query
 from lagebild.store.rows import document_row, read_document, record_rows
 from lagebild.store.schema import RECORD_TABLE_LIST, documents, entities, mentions
 from lagebild.store.search import SearchHit, backend_for, best_hits, with_snippets
+from lagebild.store.watched import WatchedFolder
 
 MIN_PREFIX = 6
 ALREADY_STORED = "already stored"
@@ -250,6 +251,10 @@ class Store:
         store/assessments.py); most reports first."""
         with self._reading("cannot list assessment threads") as connection:
             return find_threads(connection, wanted, limit)
+
+    def watched(self, folder: str) -> WatchedFolder:
+        """What ``lagebild watch`` has seen of the files below ``folder`` (its resolved path)."""
+        return WatchedFolder(self.engine, folder)
 
     def reindex(self) -> None:
         """Rebuild the full-text index (after restoring a SQLite dump, say)."""
