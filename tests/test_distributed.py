@@ -14,7 +14,15 @@ import lagebild.distributed as distributed
 from lagebild import api
 from lagebild.cli import main
 from lagebild.config import Config, load_config
-from lagebild.distributed import analyse, cluster_client, ingest_items
+from lagebild.distributed import (
+    Stored,
+    analyse,
+    analyse_and_store,
+    cluster_client,
+    ingest_items,
+    ingest_on_cluster,
+    shared_url,
+)
 from lagebild.errors import ConfigError, StageError
 from lagebild.ingest import ingest
 from lagebild.read import Skip, document_from_text
@@ -66,15 +74,58 @@ def stored(store: Store) -> dict[str, Any]:
     }
 
 
-def test_cluster_stores_what_one_process_stores(
-    processes: Client, store: Store, tmp_path: Path
-) -> None:
-    with Store(f"sqlite:///{tmp_path / 'one.db'}") as alone:
+@pytest.fixture(scope="module")
+def one_process(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """What a single-process ingest of the examples stores."""
+    with Store(f"sqlite:///{tmp_path_factory.mktemp('one') / 'one.db'}") as alone:
         ingest([EXAMPLES], alone)
-        expected = stored(alone)
+        return stored(alone)
+
+
+def test_cluster_stores_what_one_process_stores(
+    processes: Client, store: Store, one_process: dict[str, Any]
+) -> None:
+    expected = one_process
     report = ingest([EXAMPLES], store, scheduler=_address(processes))
     assert (report.stored, report.skipped) == (len(expected["documents"]), [])
     assert stored(store) == expected
+
+
+def test_local_workers_store_what_one_process_stores(
+    store: Store, one_process: dict[str, Any]
+) -> None:
+    expected = one_process
+    report = ingest_on_cluster([EXAMPLES], store, load_config(), workers=2)
+    assert (report.stored, report.skipped) == (len(expected["documents"]), [])
+    assert sorted(report.stored_ids) == sorted(expected["documents"])
+    assert stored(store) == expected
+
+
+def test_a_document_stored_meanwhile_is_a_duplicate_on_the_worker(
+    threads: Client, store: Store
+) -> None:
+    first = _documents(1)[0]
+    store.add(first)
+    result = analyse_and_store(first, load_config(), store.url, _fail_on_three)
+    assert result == Stored("duplicate", first.id)
+
+
+def test_a_worker_that_cannot_open_the_store_skips_with_the_reason(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'missing' / 'x.db'}"
+    result = analyse_and_store(_documents(1)[0], load_config(), url, _fail_on_three)
+    assert (result.outcome, result.skip and result.skip.source) == ("skipped", "doc0.txt")
+    assert result.skip is not None and "missing" in result.skip.reason
+
+
+@pytest.mark.parametrize(
+    ("url", "shared"),
+    [("sqlite://", False), ("sqlite:///:memory:", False), ("sqlite:///{tmp}/a.db", True)],
+)
+def test_only_a_store_outside_this_process_is_shared(
+    url: str, shared: bool, tmp_path: Path
+) -> None:
+    with Store(url.format(tmp=tmp_path)) as opened:
+        assert (shared_url(opened) is not None) == shared
 
 
 def test_models_load_once_per_worker(processes: Client, store: Store) -> None:

@@ -1,9 +1,13 @@
 """Ingest on a Dask cluster: documents are analysed on workers and stored here.
 
 Reading happens in this process (so workers on other machines need no access to
-the files), each new document is sent to a worker that runs the configured
-pipeline (clean → language → … → events), and the analysed document comes back
-to be stored: the store has one writer.  At most ``2 × worker threads``
+the files), and each new document is sent to a worker that runs the configured
+pipeline (clean → language → … → events).  On a local cluster the worker stores
+the document itself and sends back only what became of it, so this process does
+nothing but read and count; an analysed document is bulky, and unpickling and
+storing it here made this process a third busy one on the same cores.  Workers
+of a cluster elsewhere may not see the store (a SQLite file is on this machine),
+so there the analysed document comes back to be stored here.  At most ``2 × worker threads``
 documents are out at a time, so memory stays flat however large the corpus.
 Everything that links documents to each other (merged events, assessment
 threads, entity counts) is computed from the stored records when it is asked
@@ -15,14 +19,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from distributed import Client, Future, LocalCluster, as_completed
+from sqlalchemy.engine import make_url
 
 from lagebild.api import analyze_document, pipeline_for
 from lagebild.config import Config
-from lagebild.errors import ConfigError, StageError
+from lagebild.errors import ConfigError, StageError, StoreError
 from lagebild.ingest import IngestReport, Progress, admit, record
 from lagebild.read import Skip, read_sources
 from lagebild.records import Document
@@ -47,6 +53,38 @@ def analyse(document: Document, config: Config) -> Document | Skip:
         return Skip(document.source, str(error))
 
 
+@dataclass(frozen=True)
+class Stored:
+    """What a worker that stores did with one document: "stored", "duplicate" or
+    "skipped" (with the Skip saying why)."""
+
+    outcome: str
+    document_id: str
+    skip: Skip | None = None
+
+
+#: Stores opened by this worker process, by URL: opened (and checked) once, kept open.
+_STORES: dict[str, Store] = {}
+
+
+def analyse_and_store(
+    document: Document, config: Config, url: str, analyser: Analyse = analyse
+) -> Stored:
+    """Analyse and store one document on a worker; what became of it."""
+    report = IngestReport()
+    try:
+        outcome = record(analyser(document, config), _store_at(url), report)
+    except StoreError as error:  # the store cannot be opened from this worker
+        outcome, report.skipped = "skipped", [Skip(document.source, str(error))]
+    return Stored(outcome, document.id, report.skipped[0] if report.skipped else None)
+
+
+def _store_at(url: str) -> Store:
+    if url not in _STORES:
+        _STORES[url] = Store(url)
+    return _STORES[url]
+
+
 def warm_up(config: Config) -> list[str]:
     """Build the pipeline on a worker (models load here, once); the stage names."""
     return pipeline_for(config).names
@@ -62,8 +100,19 @@ def ingest_on_cluster(
 ) -> IngestReport:
     """``lagebild.ingest`` with the analysis on ``workers`` local processes or on the
     cluster at ``scheduler``."""
+    items = read_sources(sources, config.read)
+    writer = None if scheduler else shared_url(store)
     with cluster_client(workers, scheduler) as client:
-        return ingest_items(read_sources(sources, config.read), store, config, client, progress)
+        return ingest_items(items, store, config, client, progress, store_url=writer)
+
+
+def shared_url(store: Store) -> str | None:
+    """The URL by which processes on this machine reach ``store``; None for a store
+    in this process's memory."""
+    database = make_url(store.url).database
+    if store.engine.dialect.name == "sqlite" and (not database or database == ":memory:"):
+        return None
+    return store.url
 
 
 @contextmanager
@@ -106,9 +155,11 @@ def ingest_items(
     client: Client,
     progress: Progress | None = None,
     analyser: Analyse = analyse,
+    store_url: str | None = None,
 ) -> IngestReport:
     """Analyse ``items`` on the cluster behind ``client`` and store them, at most
-    ``IN_FLIGHT_PER_THREAD`` documents per worker thread out at a time."""
+    ``IN_FLIGHT_PER_THREAD`` documents per worker thread out at a time; with
+    ``store_url`` the workers store each document there themselves."""
     client.run(warm_up, config)  # a bad pipeline fails here, before anything is read
     threads = sum(client.nthreads().values())  # type: ignore[no-untyped-call]
     limit = IN_FLIGHT_PER_THREAD * max(1, threads)
@@ -118,11 +169,19 @@ def ingest_items(
         if isinstance(admitted, str):
             batch.reporter(admitted, item.source)
             continue
-        batch.send(admitted, client.submit(analyser, admitted, config, pure=False))
+        batch.send(admitted, _submit(client, admitted, config, analyser, store_url))
         if len(batch.pending) >= limit:
             batch.store_next()
     batch.store_rest()
     return batch.reporter.report
+
+
+def _submit(
+    client: Client, document: Document, config: Config, analyser: Analyse, url: str | None
+) -> Future[Any]:
+    if url is None:
+        return client.submit(analyser, document, config, pure=False)
+    return client.submit(analyse_and_store, document, config, url, analyser, pure=False)
 
 
 class _Reporter:
@@ -161,16 +220,32 @@ class _Batch:
 
     def _store(self, future: Future[Any]) -> None:
         sent = self.pending.pop(self.futures.pop(future))
-        outcome = record(_result(future, sent), self.store, self.reporter.report)
+        result = _result(future, sent)
+        if isinstance(result, Stored):
+            outcome = _count(result, self.reporter.report)
+        else:
+            outcome = record(result, self.store, self.reporter.report)
         future.release()  # type: ignore[no-untyped-call]
         self.reporter(outcome, sent.source)
 
 
-def _result(future: Future[Any], sent: Document) -> Document | Skip:
+def _count(stored: Stored, report: IngestReport) -> str:
+    """Add what a worker did with a document to the report, as ``record`` would have."""
+    if stored.skip is not None:
+        report.skipped.append(stored.skip)
+    elif stored.outcome == "duplicate":
+        report.duplicates += 1
+    else:
+        report.stored += 1
+        report.stored_ids.append(stored.document_id)
+    return stored.outcome
+
+
+def _result(future: Future[Any], sent: Document) -> Document | Skip | Stored:
     """What came back: the analysed document, or a Skip saying why the worker failed
     (a stage raised outside the pipeline's own errors, the worker died, …)."""
     if future.status == "error":
         error = future.exception()  # type: ignore[no-untyped-call]
         return Skip(sent.source, f"worker failed: {type(error).__name__}: {error}")
-    result: Document | Skip = future.result()
+    result: Document | Skip | Stored = future.result()
     return result

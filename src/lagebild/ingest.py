@@ -77,7 +77,8 @@ def ingest(
     """Read every source, analyse each new document and store it; never stop on one bad item.
 
     ``workers`` > 0 analyses on a local Dask cluster of that many processes, ``scheduler``
-    (tcp://host:8786) on an existing one; the store is written here either way.
+    (tcp://host:8786) on an existing one; local workers store what they analysed, an
+    existing cluster's workers send it back to be stored here.
     """
     config = config or load_config()
     if workers or scheduler:
