@@ -1,4 +1,4 @@
-"""STIX 2.1 bundles, parsed back by the OASIS stix2 library with no custom content."""
+"""STIX 2.1 bundles, parsed back by the OASIS stix2 library."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from lagebild.store import Store
 def parsed(selected: list[Selected]) -> Any:
     out = io.StringIO()
     write_stix(selected, out)
-    return stix2.parse(out.getvalue(), allow_custom=False)
+    return stix2.parse(out.getvalue(), allow_custom=True)
 
 
 def of_type(parsed_bundle: Any, kind: str) -> list[Any]:

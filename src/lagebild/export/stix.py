@@ -6,13 +6,15 @@ Per document a ``report``; an ``identity`` per source and per speaker or assesso
 the reporter takes a stance an ``opinion`` on that note; an assessment is an ``opinion``
 (its ICD 203 band as agreement) or, without a band, a ``note``, both with ``confidence``
 on the DNI scale.  ``relationship`` objects tie notes and opinions to who said or judged
-them and to the places they name.  Ids are UUIDv5 of our record ids and timestamps are
-the documents' dates, so exporting the same store twice gives the same bundle.
+them and to the places they name.  An event is an ``x-lagebild-event``, the new SDO of
+an ``extension-definition`` (``stix_events``), referring to its actors' identities or
+locations, its place and the note of the claim it is told in.  Ids are UUIDv5 of our
+record ids and timestamps are the documents' dates, so exporting the same store twice
+gives the same bundle.
 """
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
@@ -28,12 +30,16 @@ from lagebild.export.places import (
     source_of,
 )
 from lagebild.export.selection import Selected, named_ids, record_id
-from lagebild.records import Assessment, Claim, Document, Entity, EntityType
+from lagebild.export.stix_events import (
+    EVENT_TYPE,
+    EventDraft,
+    definition_objects,
+    event_objects,
+)
+from lagebild.export.stix_ids import EPOCH, NAMESPACE, stix_id
+from lagebild.records import Assessment, Claim, Document, Entity, EntityType, Event, EventReport
 
-#: Namespace of every lagebild STIX id (uuid5 of a record id in it).
-NAMESPACE = uuid.UUID("6f1c2b0e-4c1a-5d0e-9a57-1a6e6b1d2c30")
-#: Timestamp of objects shared across documents (identities, locations) and of undated ones.
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+__all__ = ["EPOCH", "NAMESPACE", "bundle", "stix_id", "write_stix"]
 #: The reporter's stance toward a claim as a STIX opinion; neutral claims have none.
 STANCE_OPINION = {"supported": "agree", "disputed": "disagree", "refuted": "strongly-disagree"}
 #: An ICD 203 band as the assessor's agreement with the proposition.
@@ -49,16 +55,13 @@ BAND_OPINION = {
 IDENTITY_CLASS = {EntityType.PERSON: "individual", EntityType.ORGANIZATION: "organization"}
 
 
-def stix_id(kind: str, key: str) -> str:
-    """A deterministic STIX id: ``<kind>--uuid5(NAMESPACE, key)``."""
-    return f"{kind}--{uuid.uuid5(NAMESPACE, key)}"
-
-
 @dataclass
 class _Builder:
-    """Collects objects by id, so identities and locations shared by documents come once."""
+    """Collects objects by id, so identities and locations shared by documents come once,
+    and the events, made last because merging them needs all of them."""
 
     objects: dict[str, Any] = field(default_factory=dict)
+    events: list[EventDraft] = field(default_factory=list)
 
     def add(self, made: Any) -> str:
         self.objects.setdefault(made.id, made)
@@ -105,9 +108,14 @@ def bundle(selected: Iterable[Selected]) -> Bundle:
     builder = _Builder()
     for chosen in selected:
         _document(builder, chosen)
+    if builder.events:
+        for made in [*definition_objects(), *event_objects(builder.events)]:
+            builder.add(made)
     objects = list(builder.objects.values())
     key = "bundle:" + ",".join(sorted(builder.objects))
-    return Bundle(objects=objects, id=stix_id("bundle", key), allow_custom=False)
+    # stix2 counts any ``x-`` type as custom content, even a registered extension's SDO;
+    # tests parse everything but the events with allow_custom=False.
+    return Bundle(objects=objects, id=stix_id("bundle", key), allow_custom=True)
 
 
 def write_stix(selected: Iterable[Selected], out: TextIO) -> dict[str, int]:
@@ -138,6 +146,8 @@ def _document(builder: _Builder, chosen: Selected) -> None:
         _claim(context, position, claim)
     for position, assessment in chosen.records("assessments"):
         _assessment(context, position, assessment)
+    for position, event in chosen.records("events"):
+        _event(context, position, event)
     builder.add(_report(context))
 
 
@@ -156,6 +166,7 @@ def _report(context: _Context) -> Report:
         object_refs=context.refs,
         external_references=references,
         lang=document.language,
+        allow_custom=True,  # object_refs name x-lagebild-event objects (see bundle)
         **context.stamps(),
     )
 
@@ -220,6 +231,52 @@ def _judgement(key: str, assessment: Assessment, common: dict[str, Any]) -> Note
         return Opinion(id=stix_id("opinion", key), opinion=opinion, explanation=words, **common)
     abstract = f"{assessment.kind} assessment ({assessment.category or 'no band'})"
     return Note(id=stix_id("note", key), abstract=abstract, content=words, **common)
+
+
+def _event(context: _Context, position: int, event: Event) -> None:
+    """The event's draft (made into an object once all are merged); its id goes into the
+    report now, the objects its arguments and claim refer to are made now."""
+    document = context.document
+    key = record_id(document.id, "events", position)
+    refs = {
+        "source_refs": _refs(*(_entity_ref(context, a.entity_id) for a in event.sources)),
+        "target_refs": _refs(*(_entity_ref(context, a.entity_id) for a in event.targets)),
+        "location_ref": _event_place(context, event),
+        "claim_ref": _told_in(context, event),
+    }
+    report = EventReport(
+        document_id=document.id,
+        title=document.title,
+        published=document.published,
+        origin=context.source.key,
+        event=event,
+    )
+    sentence = document.text[event.start : event.end]
+    provenance = context.provenance("events", position, event.start, event.end)
+    context.builder.events.append(
+        EventDraft(key, report, sentence, refs, context.stamps(), provenance)
+    )
+    context.refs.append(stix_id(EVENT_TYPE, key))
+
+
+def _event_place(context: _Context, event: Event) -> str | None:
+    """The location of the event's place, when it is geocoded."""
+    if event.place_argument is None:
+        return None
+    entity = entity_by_id(context.document, event.place_argument.entity_id)
+    return _location(context, entity) if entity is not None else None
+
+
+def _told_in(context: _Context, event: Event) -> str | None:
+    """The note of the claim the event is told in, made here when the selection left the
+    claim out (an event dated in range inside a claim that is not)."""
+    claims = context.document.claims
+    if event.claim is None or not 0 <= event.claim < len(claims):
+        return None
+    note_id = stix_id("note", record_id(context.document.id, "claims", event.claim))
+    if note_id not in context.builder.objects:
+        _claim(context, event.claim, claims[event.claim])
+    return note_id
 
 
 def _speaker(context: _Context, entity_id: str | None, name: str | None) -> str | None:
