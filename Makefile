@@ -86,6 +86,7 @@ bench: dev
 	$(PY) bench/entities.py
 	$(PY) bench/times.py
 	$(PY) bench/events.py
+	$(PY) bench/scale.py targets
 
 schema: dev
 	$(PY) -m lagebild.schema docs/schema.json

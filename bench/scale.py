@@ -3,6 +3,11 @@
     .venv/bin/python bench/scale.py ingest [--workers 0 2] [--replicate 1 10] [FOLDER ...]
     .venv/bin/python bench/scale.py coldstart
     .venv/bin/python bench/scale.py peers [--limit N]
+    .venv/bin/python bench/scale.py targets
+
+``targets`` runs the issue's four targets in one invocation and prints each against
+its bar: English end to end against spaCy small, the Dask speedup and peak RSS on the
+default corpora ×1 and ×10 (one process and 2 workers), and the cold start.
 
 ``ingest`` runs read → analyse → store into a fresh SQLite file, each configuration in
 its own process (so peak RSS is that run's), and prints documents/s, words/s (of clean
@@ -164,7 +169,9 @@ def show_ingest(figures: dict[str, Any], label: str) -> None:
     )
 
 
-def ingest_main(folders: list[str], workers: list[int], copies: list[int]) -> None:
+def ingest_main(
+    folders: list[str], workers: list[int], copies: list[int]
+) -> dict[tuple[int, int], dict[str, Any]]:
     label = "+".join(folders or DEFAULT)
     results: dict[tuple[int, int], dict[str, Any]] = {}
     for copy in copies:
@@ -180,9 +187,10 @@ def ingest_main(folders: list[str], workers: list[int], copies: list[int]) -> No
             for count in workers:
                 if count and (count, copy) in results:
                     _speedup(results[0, copy], results[count, copy])
+    return results
 
 
-def _speedup(one: dict[str, Any], many: dict[str, Any]) -> None:
+def _speedup(one: dict[str, Any], many: dict[str, Any]) -> float:
     """Wall-clock speedup, and the speedup idle cores would give: one process's CPU time
     over the busiest process's CPU time on the cluster (main or a worker)."""
     wall = one["seconds"] / many["seconds"]
@@ -191,12 +199,14 @@ def _speedup(one: dict[str, Any], many: dict[str, Any]) -> None:
         f"speedup ×{many['copies']}, {many['workers']} workers vs one process: "
         f"{wall:.2f}× wall clock, {cpu:.2f}× by CPU time of the busiest process"
     )
+    return float(wall)
 
 
 # ---- cold start -----------------------------------------------------------------------
 
 
-def coldstart_main(runs: int = 5) -> None:
+def coldstart_main(runs: int = 5) -> float:
+    """Prints each step's times; returns the median seconds of ``lagebild analyze``."""
     lagebild = str(Path(sys.executable).parent / "lagebild")
     steps = {
         "import lagebild.cli": [sys.executable, "-c", "import lagebild.cli"],
@@ -215,6 +225,7 @@ def coldstart_main(runs: int = 5) -> None:
             f"{statistics.median(times):.2f} s of {runs}; CPU best {min(cpu):.2f} s {load()}",
             flush=True,
         )
+    return statistics.median(times)
 
 
 def _children_cpu() -> float:
@@ -240,7 +251,8 @@ def show_peers(data: str, theirs: str, ours: str) -> None:
     print(f"peers, {data}: {theirs}; {ours} {load()}", flush=True)
 
 
-def spacy_vs_ours(limit: int | None) -> None:
+def spacy_vs_ours(limit: int | None) -> tuple[float, float]:
+    """Prints both rates; returns (ours, spaCy's) in words per CPU second."""
     import spacy
 
     from lagebild.api import analyze_document
@@ -261,6 +273,7 @@ def spacy_vs_ours(limit: int | None) -> None:
         f"lagebild analyse (all stages, one process) {words / ours_s:,.0f} words/s "
         f"= {spacy_s / ours_s:.2f}× spaCy",
     )
+    return words / ours_s, words / spacy_s
 
 
 def trafilatura_vs_ours(limit: int | None) -> None:
@@ -310,13 +323,42 @@ def peers_main(limit: int | None) -> None:
     dateparser_vs_ours(limit)
 
 
+# ---- every target in one run --------------------------------------------------------
+
+
+def targets_main() -> None:
+    """The issue's targets from one invocation, each printed against its bar."""
+    ours, spacys = spacy_vs_ours(None)
+    results = ingest_main([], [0, 2], [1, 10])
+    speedup = results[0, 10]["seconds"] / results[2, 10]["seconds"]
+    rss = [results[0, k]["main_rss_mb"] for k in (1, 10)]
+    cold = coldstart_main()
+    rows = [
+        (
+            "English end to end ≥ spaCy small",
+            f"{ours:,.0f} vs {spacys:,.0f} words/s of CPU",
+            ours >= spacys,
+        ),
+        ("Dask 2 workers ≥ 1.7× one process (×10)", f"{speedup:.2f}× wall clock", speedup >= 1.7),
+        (
+            "peak RSS < 1 GB at ×10, flat",
+            f"{rss[0]:.0f} MB at ×1, {rss[1]:.0f} MB at ×10",
+            rss[1] < 1024 and rss[1] < 1.5 * rss[0],
+        ),
+        ("cold start of lagebild analyze < 2 s", f"median {cold:.2f} s", cold < 2),
+    ]
+    print(f"targets, one run, finished {time.strftime('%Y-%m-%d %H:%M')} {load()}:")
+    for target, figure, met in rows:
+        print(f"  {'met    ' if met else 'NOT MET'}  {target}: {figure}")
+
+
 def main(argv: list[str]) -> int:
     if argv[:1] == ["ingest-run"]:
         workers, copies, *folders = argv[1:]
         print(json.dumps(ingest_run(folders, int(workers), int(copies))))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("what", choices=["ingest", "coldstart", "peers"])
+    parser.add_argument("what", choices=["ingest", "coldstart", "peers", "targets"])
     parser.add_argument("folders", nargs="*")
     parser.add_argument("--workers", type=int, nargs="+", default=[0, 2])
     parser.add_argument("--replicate", type=int, nargs="+", default=[1, 10])
@@ -329,6 +371,8 @@ def main(argv: list[str]) -> int:
         ingest_main(args.folders, args.workers, args.replicate)
     elif args.what == "coldstart":
         coldstart_main()
+    elif args.what == "targets":
+        targets_main()
     else:
         peers_main(args.limit)
     return 0
