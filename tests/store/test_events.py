@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from lagebild.records import Document, Event, EventArgument
 from lagebild.store import Store
 from lagebild.store.events import EventFilter
@@ -52,3 +54,14 @@ def test_the_sentence_is_cut_at_the_events_offsets(
     for before, number in (("Update 9. ", "12"), ("Ein anderes Update vom Tag danach. ", "13")):
         store.add(_report(make_document, before, f"{number} {SENTENCE}"))
     assert store.events(EventFilter(min_reports=2)) == []
+
+
+@pytest.mark.parametrize("filler", [0, 200, 5000])
+def test_a_credit_line_at_the_end_names_the_origin(
+    store: Store, make_document: MakeDocument, filler: int
+) -> None:
+    document = _report(make_document, "Update 9. ")
+    text = f"{document.text} {'Weitere Meldungen. ' * filler}\nQuelle: ISW"
+    store.add(document.model_copy(update={"text": text, "raw_text": text, "id": ""}))
+    (merged,) = store.events(EventFilter())
+    assert [report.origin for report in merged.reports] == ["org/isw"]

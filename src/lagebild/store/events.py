@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-from sqlalchemy import Connection, Label, func, select
+from sqlalchemy import ColumnElement, Connection, Label, case, func, select
 
 from lagebild.kb import load_kb
 from lagebild.kb.errors import KBError
@@ -28,6 +28,10 @@ CREDIT = re.compile(
     r"\s*([^\n.]{2,60})",
     re.IGNORECASE,
 )
+
+
+#: How far from a text's end a credit line is looked for.
+CREDIT_REACH = 1500
 
 
 @dataclass(frozen=True)
@@ -92,7 +96,7 @@ def _documents(connection: Connection, ids: set[str]) -> dict[str, EventReport]:
         documents.c.author,
         documents.c.url,
         documents.c.source,
-        documents.c.text,
+        _tail(CREDIT_REACH).label("text"),
     ).where(documents.c.id.in_(sorted(ids)))
     placeholder = Event(start=0, end=0, type="")
     return {
@@ -107,10 +111,18 @@ def _documents(connection: Connection, ids: set[str]) -> dict[str, EventReport]:
     }
 
 
+def _tail(length: int) -> ColumnElement[str]:
+    """The last ``length`` characters of a document's text, cut by the database (a
+    listing of events must not fetch whole documents to read their credit lines)."""
+    text = documents.c.text
+    start = func.length(text) - (length - 1)
+    return case((func.length(text) > length, func.substr(text, start)), else_=text)
+
+
 def origin(author: str | None, url: str | None, source: str, text: str) -> str:
     """Who first reported a document's content: the organisation its author line or a
     credit line names (by knowledge-base id), else its web site, else its folder."""
-    for name in (author, *CREDIT.findall(text[-1500:])):
+    for name in (author, *CREDIT.findall(text[-CREDIT_REACH:])):
         entity_id = _organisation(name)
         if entity_id:
             return entity_id
