@@ -9,7 +9,7 @@ text), so a feed or archive that grew by one entry costs one analysis.
 A file modified less than ``settle`` seconds ago is left for the next poll: it
 may still be being written.  A file that cannot be read is a recorded Skip and
 is not tried again until it changes; an unexpected failure on one file is
-recorded the same way and the watch goes on.  Ctrl-C ends the watch after the
+recorded the same way (not retried by this watch) and the watch goes on.  Ctrl-C ends the watch after the
 document being stored.
 
 What was seen is kept in the store (``store/watched.py``, decision 0029), file by
