@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import ModuleType
 
@@ -24,6 +24,18 @@ def load_eval(name: str) -> ModuleType:
     sys.modules[module_name] = module  # dataclasses look their module up while it executes
     spec.loader.exec_module(module)
     return module
+
+
+def assert_meets_floors(
+    name: str, measured: Mapping[str, float], gold_hash: str, exact: bool = False
+) -> None:
+    """Fail with every regression when ``measured`` falls below the floors pinned for
+    evaluation ``name``; ``exact``: the measured metrics are exactly the pinned ones."""
+    gate = load_eval("gate")
+    if exact:
+        assert set(measured) == set(gate.load_floor(name)["metrics"])
+    violations = gate.check(name, measured, gold_hash)
+    assert violations == [], "; ".join(str(violation) for violation in violations)
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from tests.eval.conftest import assert_meets_floors
 
 pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 
@@ -15,11 +16,10 @@ pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 def test_assessment_threads_meet_their_floors(
     corpus: Path, load: Callable[[str], ModuleType]
 ) -> None:
-    threads, gate = load("assessment_threads"), load("gate")
+    threads = load("assessment_threads")
     metrics = threads.evaluate()
     pinned = {name: metrics[name] for name in threads.PINNED}
-    violations = gate.check("assessment_threads", pinned, threads.gold_hash())
-    assert violations == [], "; ".join(str(violation) for violation in violations)
+    assert_meets_floors("assessment_threads", pinned, threads.gold_hash())
 
 
 def test_the_gold_is_checked_on_both_halves_and_the_text_is_unchanged(

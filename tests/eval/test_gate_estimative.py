@@ -6,6 +6,7 @@ from collections.abc import Callable
 from types import ModuleType
 
 import pytest
+from tests.eval.conftest import assert_meets_floors
 
 pytestmark = pytest.mark.corpus
 
@@ -37,5 +38,4 @@ def test_estimative_meets_its_floors(load: Callable[[str], ModuleType]) -> None:
     estimative, gate = _estimative(load), load("gate")
     metrics = estimative.evaluate()
     pinned = {k: metrics[k] for k in gate.load_floor("estimative")["metrics"]}
-    violations = gate.check("estimative", pinned, estimative.gold_hash())
-    assert violations == [], "; ".join(str(violation) for violation in violations)
+    assert_meets_floors("estimative", pinned, estimative.gold_hash())

@@ -8,6 +8,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from tests.eval.conftest import assert_meets_floors
 
 from lagebild.records import Event, EventReport, MergedEvent
 
@@ -15,16 +16,14 @@ from lagebild.records import Event, EventReport, MergedEvent
 @pytest.mark.corpus
 @pytest.mark.slow
 def test_event_merges_meet_their_floors(corpus: Path, load: Callable[[str], ModuleType]) -> None:
-    merges, gate = load("event_merges"), load("gate")
+    merges = load("event_merges")
     missing = [str(folder) for folder in merges.FOLDERS if not folder.is_dir()]
     if missing:
         pytest.skip(f"corpus folders not found: {', '.join(missing)}")
     found = merges.evaluate()
     assert found["present"] > 0, "no judged merge is produced any more: re-check the sample"
     pinned = {name: found[name] for name in merges.PINNED}
-    assert set(pinned) == set(gate.load_floor("event_merges")["metrics"])
-    violations = gate.check("event_merges", pinned, merges.gold_hash())
-    assert violations == [], "; ".join(str(violation) for violation in violations)
+    assert_meets_floors("event_merges", pinned, merges.gold_hash(), exact=True)
 
 
 def report(document: str, start: int) -> EventReport:

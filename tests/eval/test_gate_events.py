@@ -7,19 +7,18 @@ from collections.abc import Callable
 from types import ModuleType
 
 import pytest
+from tests.eval.conftest import assert_meets_floors
 
 pytestmark = pytest.mark.corpus
 
 
 def test_events_meet_their_floors(load: Callable[[str], ModuleType]) -> None:
-    events, gate = load("events"), load("gate")
+    events = load("events")
     if not events.GOLD.exists():
         pytest.skip(f"PLOVER gold not found at {events.GOLD}")
     found = events.metrics([events.run(record) for record in events.records()])
     pinned = {name: found[name] for name in events.PINNED}
-    assert set(pinned) == set(gate.load_floor("events")["metrics"])
-    violations = gate.check("events", pinned, events.gold_hash())
-    assert violations == [], "; ".join(str(violation) for violation in violations)
+    assert_meets_floors("events", pinned, events.gold_hash(), exact=True)
 
 
 def test_the_split_is_stable(load: Callable[[str], ModuleType]) -> None:

@@ -7,11 +7,12 @@ from collections.abc import Callable
 from types import ModuleType
 
 import pytest
+from tests.eval.conftest import assert_meets_floors
 
 
 @pytest.mark.corpus
 def test_events_isw_meet_their_floors(load: Callable[[str], ModuleType]) -> None:
-    events_isw, gate = load("events_isw"), load("gate")
+    events_isw = load("events_isw")
     missing = [
         name for name in events_isw.read_meta() if not events_isw.corpus_path(name).is_file()
     ]
@@ -19,9 +20,7 @@ def test_events_isw_meet_their_floors(load: Callable[[str], ModuleType]) -> None
         pytest.skip(f"ISW updates not found: {', '.join(missing)}")
     found, _ = events_isw.evaluate()
     pinned = {name: found[name] for name in events_isw.PINNED}
-    assert set(pinned) == set(gate.load_floor("events_isw")["metrics"])
-    violations = gate.check("events_isw", pinned, events_isw.gold_hash())
-    assert violations == [], "; ".join(str(violation) for violation in violations)
+    assert_meets_floors("events_isw", pinned, events_isw.gold_hash(), exact=True)
 
 
 def test_matching_is_one_to_one_span_first_then_sentence_and_type(

@@ -8,16 +8,15 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from tests.eval.conftest import assert_meets_floors
 
 pytestmark = pytest.mark.corpus
 
 
 def test_geocoding_meets_its_floors(corpus: Path, load: Callable[[str], ModuleType]) -> None:
-    geocoding, gate = load("geocoding"), load("gate")
+    geocoding = load("geocoding")
     if not geocoding.NEWS.is_dir():
         pytest.skip(f"news-de not found at {geocoding.NEWS}")
     metrics = geocoding.measure(geocoding.collect())
     pinned = geocoding.pinned(metrics)
-    assert set(pinned) == set(gate.load_floor("geocoding")["metrics"])
-    violations = gate.check("geocoding", pinned, geocoding.gold_hash())
-    assert violations == [], "; ".join(str(violation) for violation in violations)
+    assert_meets_floors("geocoding", pinned, geocoding.gold_hash(), exact=True)
