@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -50,3 +52,21 @@ def test_analyze_seed_document(seed_path: Path) -> None:
 def test_analyze_long_one_line_text_is_text_not_a_path() -> None:
     sentence = "Officials met in Minsk / Brest and agreed on talks. " * 8  # > 255 chars
     assert lagebild.analyze(sentence, language="en").text.startswith("Officials met")
+
+
+@pytest.mark.parametrize(
+    "name", ["analyze", "assessment_threads", "export", "export_documents", "pipeline_for", "Store"]
+)
+def test_the_python_api_is_on_the_package(name: str) -> None:
+    assert callable(getattr(lagebild, name))
+
+
+def test_importing_the_package_leaves_the_database_layer_unloaded() -> None:
+    code = "import sys, lagebild; print('sqlalchemy' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr
+
+
+def test_an_unknown_package_attribute_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'Stor'"):
+        _ = lagebild.Stor

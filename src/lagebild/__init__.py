@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from lagebild.api import analyze, analyze_document
+from typing import TYPE_CHECKING, Any
+
+from lagebild.api import (
+    analyze,
+    analyze_document,
+    assessment_threads,
+    export,
+    export_documents,
+    pipeline_for,
+)
 from lagebild.config import Config, load_config
 from lagebild.errors import ConfigError, LagebildError, ReadError, StageError, StoreError
 from lagebild.pipeline import Pipeline, build_pipeline, register_stage
@@ -17,7 +26,21 @@ from lagebild.records import (
     TimeExpression,
 )
 
+if TYPE_CHECKING:
+    from lagebild.store import Store
+
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    """``lagebild.Store`` on first use: the database layer (SQLAlchemy) stays out of a
+    plain ``analyze``, whose start-up time counts."""
+    if name == "Store":
+        from lagebild.store import Store
+
+        return Store
+    raise AttributeError(f"module 'lagebild' has no attribute {name!r}")
+
 
 __all__ = [
     "Assessment",
@@ -33,12 +56,17 @@ __all__ = [
     "ReadError",
     "Span",
     "StageError",
+    "Store",
     "StoreError",
     "TimeExpression",
     "__version__",
     "analyze",
     "analyze_document",
+    "assessment_threads",
     "build_pipeline",
+    "export",
+    "export_documents",
     "load_config",
+    "pipeline_for",
     "register_stage",
 ]
