@@ -15,7 +15,7 @@ gives the same bundle.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
 from typing import Any, TextIO
@@ -24,6 +24,7 @@ from stix2.v21 import Bundle, Identity, Location, Note, Opinion, Relationship, R
 
 from lagebild.export.places import (
     PRECISION_METRES,
+    Located,
     Source,
     entity_by_id,
     located,
@@ -88,6 +89,15 @@ class _Context:
         if made_id not in self.refs:
             self.refs.append(made_id)
         return made_id
+
+    def add_once(self, made_id: str, make: Callable[[], Any]) -> str:
+        """``made_id``, made by ``make`` only when the bundle lacks it: building a stix2
+        object validates every property, and places and actors recur thousands of times."""
+        if made_id in self.builder.objects:
+            if made_id not in self.refs:
+                self.refs.append(made_id)
+            return made_id
+        return self.add(make())
 
     def stamps(self) -> dict[str, datetime]:
         return {"created": self.at, "modified": self.at}
@@ -284,27 +294,30 @@ def _speaker(context: _Context, entity_id: str | None, name: str | None) -> str 
     if entity_id:
         entity = entity_by_id(context.document, entity_id)
         if entity is not None:
-            return context.add(_identity(entity))
+            return _identity(context, entity)
     if not name:
         return None
-    unlinked = Identity(
-        id=stix_id("identity", "speaker:" + name.casefold()),
-        name=name,
-        identity_class="unknown",
-        created=EPOCH,
-        modified=EPOCH,
+    made_id = stix_id("identity", "speaker:" + name.casefold())
+    return context.add_once(
+        made_id,
+        lambda: Identity(
+            id=made_id, name=name, identity_class="unknown", created=EPOCH, modified=EPOCH
+        ),
     )
-    return context.add(unlinked)
 
 
-def _identity(entity: Entity) -> Identity:
+def _identity(context: _Context, entity: Entity) -> str:
     """A person is an individual; an organisation, or a state speaking, an organization."""
-    return Identity(
-        id=stix_id("identity", entity.id),
-        name=entity.name,
-        identity_class=IDENTITY_CLASS.get(entity.type, "organization"),
-        created=EPOCH,
-        modified=EPOCH,
+    made_id = stix_id("identity", entity.id)
+    return context.add_once(
+        made_id,
+        lambda: Identity(
+            id=made_id,
+            name=entity.name,
+            identity_class=IDENTITY_CLASS.get(entity.type, "organization"),
+            created=EPOCH,
+            modified=EPOCH,
+        ),
     )
 
 
@@ -316,7 +329,7 @@ def _entity_ref(context: _Context, entity_id: str) -> str | None:
     place = _location(context, entity)
     if place is not None or entity.type not in IDENTITY_CLASS:
         return place
-    return context.add(_identity(entity))
+    return _identity(context, entity)
 
 
 def _places(context: _Context, record: Claim | Assessment) -> list[str]:
@@ -333,11 +346,16 @@ def _location(context: _Context, entity: Entity) -> str | None:
     place = located(entity)
     if place is None:
         return None
+    made_id = stix_id("location", entity.id)
+    return context.add_once(made_id, lambda: _place(made_id, entity, place))
+
+
+def _place(made_id: str, entity: Entity, place: Located) -> Location:
     fields: dict[str, Any] = {"country": place.country} if place.country else {}
     if place.precision in PRECISION_METRES:
         fields["precision"] = float(PRECISION_METRES[place.precision])
-    location = Location(
-        id=stix_id("location", entity.id),
+    return Location(
+        id=made_id,
         name=entity.name,
         latitude=place.lat,
         longitude=place.lon,
@@ -345,7 +363,6 @@ def _location(context: _Context, entity: Entity) -> str | None:
         modified=EPOCH,
         **fields,
     )
-    return context.add(location)
 
 
 def _refs(*found: str | None) -> list[str]:
