@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import typing
 
 from lagebild.api import (
     analyze,
@@ -26,13 +26,13 @@ from lagebild.records import (
     TimeExpression,
 )
 
-if TYPE_CHECKING:
+if typing.TYPE_CHECKING:
     from lagebild.store import Store
 
 __version__ = "0.1.0"
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> typing.Any:
     """``lagebild.Store`` on first use: the database layer (SQLAlchemy) stays out of a
     plain ``analyze``, whose start-up time counts."""
     if name == "Store":
@@ -40,6 +40,10 @@ def __getattr__(name: str) -> Any:
 
         return Store
     raise AttributeError(f"module 'lagebild' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), "Store"])
 
 
 __all__ = [
