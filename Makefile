@@ -73,6 +73,7 @@ eval: dev models
 	$(PY) eval/geocoding.py
 	$(PY) eval/times.py
 	$(PY) eval/events.py
+	$(PY) eval/events_own.py
 	$(PY) eval/events_isw.py
 	$(PY) eval/event_merges.py
 	$(PY) eval/claims.py

@@ -84,13 +84,13 @@ def _names(arguments: Sequence[EventArgument]) -> tuple[str, ...]:
     return tuple(n for a in arguments for n in (a.text, a.name))
 
 
-def run(record: dict[str, Any]) -> Outcome:
+def run(record: dict[str, Any], language: str = "en", part: str | None = None) -> Outcome:
     published = date.fromisoformat(record["date"]) if record.get("date") else None
-    document = analyze(record["text"], language="en", published=published)
+    document = analyze(record["text"], language=language, published=published)
     first: Event | None = min(document.events, key=_salience, default=None)
     return Outcome(
         id=record["id"],
-        part=part_of(record["id"]),
+        part=part or part_of(record["id"]),
         text=record["text"],
         gold_type=current_type(record["event"]),
         predicted=plover_type(first.type, first.modality, first.modality_cue) if first else None,

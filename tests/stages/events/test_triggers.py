@@ -9,12 +9,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lagebild.errors import ConfigError
+from lagebild.stages.events.german import german_triggers
 from lagebild.stages.events.ontology import TYPES
 from lagebild.stages.events.triggers import find_triggers, lexicon, parse_line
 
 
 def _found(text: str, language: str) -> list[tuple[str, str]]:
-    return [(text[t.start : t.end], t.type) for t in find_triggers(text, 0, len(text), language)]
+    """Triggers as the stage finds them: German verbs by lemma, then the patterns."""
+    by_lemma = german_triggers(text, 0, len(text)) if language == "de" else []
+    found = find_triggers(text, 0, len(text), language, by_lemma)
+    return [(text[t.start : t.end], t.type) for t in found]
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,196 @@
+"""German event triggers by lemma: ``lemmas_de.tsv`` over the forms in ``forms_de.tsv``.
+
+No German dependency parser ships, so a word's context is its sentence: a line may
+need another word of the sentence ("verhängte … Sanktionen" is SANCTION, "verhängte …
+eine Ausgangssperre" COERCE).  A lemma covers every inflection the forms table lists,
+so "berieten", "beraten" and "Beratungen" all trigger without being written out.
+Separable verbs trigger joined ("abgelehnt", "abzulehnen") or split, when their
+particle closes a clause later in the sentence ("lehnte den Vorschlag ab.").  A noun
+also triggers as the head of a compound ("Tarifverhandlungen", "UN-Blauhelme").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from lagebild.errors import ConfigError
+from lagebild.stages.events.ontology import TYPES
+from lagebild.stages.events.triggers import Trigger
+
+LEMMAS = Path(__file__).with_name("lemmas_de.tsv")
+FORMS = Path(__file__).with_name("forms_de.tsv")
+
+WORD = re.compile(r"\w+(?:-\w+)*")
+#: What may follow a separable verb's particle at the end of its clause.
+CLOSERS = frozenset(",.;:!?)\"'»«“”–-")
+CONJUNCTIONS = frozenset({"und", "oder", "aber", "sondern", "denn", "sowie"})
+#: The shortest compound head tried: four letters would find "Haft" in "Gesellschaft".
+SHORTEST_HEAD = 5
+#: Nouns too common as the head of unrelated compounds ("Ehevertrag", "Nachhilfe",
+#: "Zuschauerbesuch"); the compounds that are events are written out ("Friedensvertrag").
+NOT_HEADS = frozenset({"vertrag", "hilfe", "besuch", "kampf", "übung", "bitte", "klage"})
+#: Forms whose everyday use is no event: "bitte" is mostly "please".
+IGNORED_FORMS = frozenset({"bitte"})
+
+
+@dataclass(frozen=True)
+class GermanEntry:
+    """One ``lemmas_de.tsv`` line: a type for its lemmas, given the sentence around them."""
+
+    type: str
+    mode: str | None
+    near: frozenset[str]  # casefolded lemmas or words; empty: no context needed
+    unless: bool  # ``near:!…``: fits when none of them is there
+    order: int  # needs-context lines first, then the file's order
+
+    def fits(self, context: set[str]) -> bool:
+        return not self.near or bool(self.near & context) != self.unless
+
+
+@dataclass(frozen=True)
+class GermanIndex:
+    """Entries by casefolded lemma: joined words, and separable verbs by their base."""
+
+    joined: dict[str, tuple[GermanEntry, ...]]
+    split: dict[str, tuple[tuple[str, GermanEntry], ...]]  # base → (particle, entry)
+    nouns: frozenset[str]
+
+
+def _fields(line: str, number: int) -> list[str]:
+    fields = line.rstrip("\n").split("\t")
+    if len(fields) != 4:
+        raise ConfigError(f"German events lemmas line {number}: expected 4 tab-separated fields")
+    if fields[0] not in TYPES:
+        raise ConfigError(f"German events lemmas line {number}: unknown type {fields[0]!r}")
+    if fields[3] != "-" and not fields[3].startswith("near:"):
+        raise ConfigError(f"German events lemmas line {number}: cannot read {fields[3]!r}")
+    return fields
+
+
+def _lines(text: str) -> list[tuple[int, list[str]]]:
+    numbered = enumerate(text.splitlines(), start=1)
+    return [(n, _fields(line, n)) for n, line in numbered if line.strip() and line[0] != "#"]
+
+
+def _near(needs: str) -> tuple[frozenset[str], bool]:
+    words = needs.removeprefix("near:") if needs != "-" else ""
+    unless = words.startswith("!")
+    return frozenset(w.casefold() for w in words.removeprefix("!").split("|") if w), unless
+
+
+def lemma_words(text: str) -> list[str]:
+    """Every lemma a lexicon text names, as written (triggers with ``~``, and context words)."""
+    words: list[str] = []
+    for _, (_, _, lemmas, needs) in _lines(text):
+        words += lemmas.split("|")
+        words += [w for w in needs.removeprefix("near:").lstrip("!").split("|") if needs != "-"]
+    return list(dict.fromkeys(words))
+
+
+def build_index(text: str) -> GermanIndex:
+    joined: dict[str, list[GermanEntry]] = {}
+    split: dict[str, list[tuple[str, GermanEntry]]] = {}
+    nouns: set[str] = set()
+    for order, (_, (type_, mode, lemmas, needs)) in enumerate(_lines(text)):
+        near, unless = _near(needs)
+        entry = GermanEntry(type_, None if mode == "-" else mode, near, unless, order)
+        for lemma in lemmas.split("|"):
+            parts = lemma.casefold().split("~")
+            joined.setdefault("".join(parts), []).append(entry)
+            if len(parts) > 1:
+                split.setdefault(parts[-1], []).append((parts[-2], entry))
+            if lemma[:1].isupper():
+                nouns.add(lemma.casefold())
+    return GermanIndex(
+        {k: tuple(v) for k, v in joined.items()},
+        {k: tuple(v) for k, v in split.items()},
+        frozenset(nouns),
+    )
+
+
+@cache
+def german_index() -> GermanIndex:
+    return build_index(LEMMAS.read_text("utf-8"))
+
+
+@cache
+def forms() -> dict[str, tuple[str, ...]]:
+    """Form → the casefolded lemmas it may stand for."""
+    table: dict[str, tuple[str, ...]] = {}
+    for line in FORMS.read_text("utf-8").splitlines():
+        if line and line[0] != "#":
+            form, _, lemmas = line.partition("\t")
+            table[form] = tuple(lemma.casefold() for lemma in lemmas.split("|"))
+    return table
+
+
+def lemmas_of(word: str, first: bool = False) -> tuple[str, ...]:
+    """The lexicon lemmas a word may be: as written, lower-cased when it opens the
+    sentence, the last part of a hyphenated word, or the head of a compound noun."""
+    if word in IGNORED_FORMS:
+        return ()
+    table = forms()
+    found = table.get(word) or (table.get(word.lower()) if first else None)
+    if found:
+        return found
+    if "-" in word:
+        return lemmas_of(word.rsplit("-", 1)[1])
+    return _compound_head(word) if word[:1].isupper() else ()
+
+
+def _compound_head(word: str) -> tuple[str, ...]:
+    nouns, table = german_index().nouns, forms()
+    for cut in range(3, len(word) - SHORTEST_HEAD + 1):
+        head = word[cut].upper() + word[cut + 1 :]
+        found = table.get(head, ())
+        lemmas = tuple(lemma for lemma in found if lemma in nouns and lemma not in NOT_HEADS)
+        if lemmas:
+            return lemmas
+    return ()
+
+
+def german_triggers(text: str, start: int, end: int) -> list[Trigger]:
+    """The triggers the lemma lexicon finds in ``text[start:end]`` (one sentence)."""
+    words = list(WORD.finditer(text, start, end))
+    lemmas = [lemmas_of(w.group(), i == 0) for i, w in enumerate(words)]
+    context = {lemma for found in lemmas for lemma in found}
+    context |= {w.group().casefold() for w in words}
+    found = []
+    for i, word in enumerate(words):
+        entry = _best(_candidates(lemmas[i], words[i + 1 :], text, end), context)
+        if entry is not None:
+            found.append(Trigger(word.start(), word.end(), entry.type, entry.mode))
+    return found
+
+
+def _candidates(
+    lemmas: Sequence[str], later: Sequence[re.Match[str]], text: str, end: int
+) -> Iterable[GermanEntry]:
+    index = german_index()
+    for lemma in lemmas:
+        yield from index.joined.get(lemma, ())
+        for particle, entry in index.split.get(lemma, ()):
+            if _closes(particle, later, text, end):
+                yield entry
+
+
+def _best(entries: Iterable[GermanEntry], context: set[str]) -> GermanEntry | None:
+    fitting = [entry for entry in entries if entry.fits(context)]
+    return min(fitting, key=lambda e: (not e.near, e.order), default=None)
+
+
+def _closes(particle: str, later: Sequence[re.Match[str]], text: str, end: int) -> bool:
+    """Whether ``particle`` stands later in the sentence at the end of a clause."""
+    for word in later:
+        if word.group().casefold() != particle:
+            continue
+        after = text[word.end() : end].lstrip()
+        if not after or after[0] in CLOSERS:
+            return True
+        if after.split(None, 1)[0].casefold() in CONJUNCTIONS:
+            return True
+    return False
