@@ -14,6 +14,7 @@ from lagebild.stages.events.german import (
     build_index,
     forms,
     german_triggers,
+    in_opening_phrase,
     lemma_words,
     lemmas_of,
 )
@@ -132,3 +133,24 @@ def test_triggers_are_ordered_disjoint_spans_inside_the_text(text: str) -> None:
     found = german_triggers(text, 0, len(text))
     assert all(0 <= t.start < t.end <= len(text) for t in found)
     assert all(a.end <= b.start for a, b in pairwise(found))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "opening"),
+    [
+        ("Nach wochenlangen Protesten nahm der Minister die Erhöhung zurück.", "Protesten", True),
+        ("Trotz der Angriffe verhandelten beide Seiten weiter.", "Angriffe", True),
+        ("Die Proteste dauerten an.", "Proteste", False),  # the subject, not a scene
+        ("Nach dem Treffen, das lange dauerte, reiste er ab.", "Treffen", True),
+        (
+            "Nach Angaben des Militärs, das sich auf Zeugen stützt, gab es Angriffe.",
+            "Angriffe",
+            False,
+        ),
+        ("Seit gestern wird wieder verhandelt.", "verhandelt", False),  # a verb
+    ],
+)
+def test_a_noun_in_the_opening_prepositional_phrase_is_no_main_event(
+    text: str, word: str, opening: bool
+) -> None:
+    assert in_opening_phrase(text, 0, text.index(word)) == opening

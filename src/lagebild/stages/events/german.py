@@ -153,6 +153,46 @@ def _compound_head(word: str) -> tuple[str, ...]:
     return ()
 
 
+#: Prepositions that open a German sentence's first phrase ("Nach wochenlangen Protesten
+#: nahm der Minister die Erhöhung zurück"): a noun there sets the scene, and the event
+#: is named after it, by the verb in second place.
+LEADING_PREPOSITIONS = frozenset(
+    {
+        "nach",
+        "wegen",
+        "trotz",
+        "seit",
+        "bei",
+        "vor",
+        "infolge",
+        "angesichts",
+        "während",
+        "inmitten",
+        "aufgrund",
+        "ungeachtet",
+        "unter",
+        "mit",
+        "im",
+        "beim",
+        "nachdem",
+    }
+)
+#: How many words the opening phrase may run to before the trigger.
+LEADING_WORDS = 6
+
+
+def in_opening_phrase(text: str, start: int, position: int) -> bool:
+    """Whether the noun at ``position`` stands in the prepositional phrase that opens the
+    sentence at ``start`` (German puts the finite verb, the main event, after it)."""
+    if not text[position : position + 1].isupper():
+        return False
+    before = text[start:position]
+    words = WORD.findall(before)
+    if not words or words[0].casefold() not in LEADING_PREPOSITIONS or "," in before:
+        return False
+    return len(words) <= LEADING_WORDS
+
+
 def german_triggers(text: str, start: int, end: int) -> list[Trigger]:
     """The triggers the lemma lexicon finds in ``text[start:end]`` (one sentence)."""
     words = list(WORD.finditer(text, start, end))

