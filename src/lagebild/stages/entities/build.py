@@ -9,6 +9,7 @@ earlier ("Petruk" → "Ihor Petruk").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -70,8 +71,9 @@ def from_ner(text: str, spans: Iterable[NerSpan], taken: list[Found]) -> list[Fo
     dropped (a model's "northeast" is no place name).
     """
     found = []
+    links = _Links(taken)
     for span in spans:
-        begin = _after_links(text, span, taken)
+        begin = _after_links(text, span, links.around(span))
         if span.type not in UNKNOWN_TYPES or begin is None:
             continue
         start = _after_article(text, begin, span.end)
@@ -160,11 +162,26 @@ def _before_parenthesis(text: str, start: int, end: int) -> int:
     return start + len(text[start:cut].rstrip()) if cut > start else end
 
 
-def _after_links(text: str, span: NerSpan, taken: list[Found]) -> int | None:
+class _Links:
+    """KB links ordered by start, to find those near a span without a pass over all."""
+
+    def __init__(self, taken: list[Found]) -> None:
+        self.ordered = sorted(taken, key=lambda f: f.start)
+        self.starts = [f.start for f in self.ordered]
+        self.longest = max((f.end - f.start for f in taken), default=0)
+
+    def around(self, span: NerSpan) -> list[Found]:
+        """Every link that may overlap ``span``, in order of start (and a few more)."""
+        low = bisect_left(self.starts, span.start - self.longest)
+        return self.ordered[low : bisect_left(self.starts, span.end)]
+
+
+def _after_links(text: str, span: NerSpan, nearby: list[Found]) -> int | None:
     """Where the span's own name starts, past KB links at its head ("Kyiv Spokesperson
-    Irina Volk" → "Spokesperson Irina Volk"); None when a KB link lies elsewhere in it."""
+    Irina Volk" → "Spokesperson Irina Volk"); None when a KB link lies elsewhere in it.
+    ``nearby``: the links that may overlap it, ordered by start."""
     start = span.start
-    for other in sorted(taken, key=lambda f: f.start):
+    for other in nearby:
         if other.end <= start or other.start >= span.end:
             continue
         if other.start > start or other.end >= span.end:
