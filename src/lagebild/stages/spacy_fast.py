@@ -147,6 +147,7 @@ class FastRules:
         for order, entry in enumerate(ruler.patterns):
             self._compile(order, entry, ruler.attrs[order], IDS)
         self.cache: dict[tuple[int, ...], tuple[int, ...]] = {}
+        self.lemmas: dict[tuple[int, int, int], int] = {}
         self.by_tag: dict[str, list[Rule]] = {}
 
     def _compile(self, order: int, entry: dict[str, Any], attrs: Any, ids: Any) -> None:
@@ -236,11 +237,23 @@ class FastRules:
     def _lemmatized(self, token: Any, state: dict[int, int]) -> tuple[int, ...]:
         """The ruler's values with the lemmatizer's lemma, which reads them off the token."""
         tag, pos, morph, lemma, dep = (state[c] for c in self.columns)
-        token.tag, token.pos, token.dep = tag, pos, dep
-        token.set_morph(morph or None)
         if self.lemmatizer.overwrite or not lemma:
-            lemma = token.vocab.strings.add(self.lemmatizer.lemmatize(token)[0])
+            lemma = self._lemma(token, tag, pos, morph, dep)
         return (tag, pos, morph, lemma, dep)
+
+    def _lemma(self, token: Any, tag: int, pos: int, morph: int, dep: int) -> int:
+        """The lemmatizer's lemma, which depends on the form, part of speech and
+        morphology only (not the tag or the dependency): computed once per those."""
+        key = (token.orth, pos, morph)
+        lemma = self.lemmas.get(key)
+        if lemma is None:
+            token.tag, token.pos, token.dep = tag, pos, dep
+            token.set_morph(morph or None)
+            lemma = token.vocab.strings.add(self.lemmatizer.lemmatize(token)[0])
+            if len(self.lemmas) >= CACHE_LIMIT:
+                self.lemmas.clear()
+            self.lemmas[key] = lemma
+        return int(lemma)
 
 
 def apply_all(rules: FastRules, docs: Iterable[Any]) -> list[Any]:
