@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lagebild.records import Claim
+from lagebild.stages.events.parse import token_starting
 
 _W = r"(?<![\w-])(?:{})(?![\w-])"
 
@@ -255,7 +256,7 @@ def presupposed(tree: Any, offset: int, start: int) -> bool:
     forecast in the clause around it does not scope over it.  Indefinite nouns ("an attack",
     "provocations") and the objects of verbs that carry the event out ("launch the
     invasion") are asserted by that clause."""
-    word = next((t for t in tree if offset + t.idx == start), None)
+    word = token_starting(tree, start - offset)
     if word is None or word.pos_ != "NOUN" or word.dep_ in ("attr", "oprd"):
         return False
     if word.dep_ == "dobj" and str(word.head.lemma_).lower() in REALIZING:

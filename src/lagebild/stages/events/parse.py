@@ -81,9 +81,26 @@ def parse_all(parser: str, texts: list[str]) -> list[Any]:
     return [rules(doc) for doc in nlp.pipe(texts, batch_size=64, disable=[RULER, LEMMATIZER])]
 
 
+#: Where a parsed sentence keeps its index of tokens by start character.
+_STARTS = "lagebild_token_starts"
+
+
+def token_starting(doc: Any, position: int) -> Any | None:
+    """The token that starts at character ``position`` of ``doc``, or None.  The index is
+    built once per parse: looking words up by a scan over the sentence, as every
+    trigger's several checks did, cost a twentieth of the whole pipeline."""
+    starts = doc.user_data.get(_STARTS)
+    if starts is None:
+        starts = doc.user_data[_STARTS] = {token.idx: token.i for token in doc}
+    index = starts.get(position)
+    return None if index is None else doc[index]
+
+
 def roles(doc: Any, offset: int, start: int) -> Roles | None:
     """The roles of the trigger starting at ``start`` (``offset``: where ``doc`` begins)."""
-    token = next((t for t in doc if t.idx <= start - offset < t.idx + len(t)), None)
+    token = token_starting(doc, start - offset)
+    if token is None:  # a trigger inside a word: the word around it
+        token = next((t for t in doc if t.idx <= start - offset < t.idx + len(t)), None)
     if token is None:
         return None
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("ROOT",):

@@ -110,7 +110,9 @@ def _bare_meeting(event: Event, tree: Any, offset: int) -> bool:
     talks") only refers back to talks reported elsewhere: no event of its own."""
     if event.type != "CONSULT" or event.sources or event.targets or tree is None:
         return False
-    word = next((t for t in tree if offset + t.idx == event.trigger_start), None)
+    if event.trigger_start is None:
+        return False
+    word = p.token_starting(tree, event.trigger_start - offset)
     return word is not None and word.pos_ == "NOUN"
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from lagebild.errors import ConfigError
 from lagebild.stages.events.ontology import TYPES
+from lagebild.stages.events.parse import token_starting
 
 SEPARATOR = " … "
 
@@ -233,12 +234,12 @@ def drop_repeats(triggers: list[Trigger], doc: Any, offset: int) -> list[Trigger
     """Without a noun trigger under a trigger of the same type ("imposed sanctions",
     "provide military aid" are one event each, named by the verb and its object), nor a
     trigger that only qualifies a noun."""
-    tokens = {t.idx + offset: t for t in doc}
-    typed = {tokens[t.start].i: t.type for t in triggers if t.start in tokens}
+    words = {t.start: token_starting(doc, t.start - offset) for t in triggers}
+    typed = {word.i: t.type for t in triggers if (word := words[t.start]) is not None}
     return [
         t
         for t in triggers
-        if not _repeat(tokens.get(t.start), t, typed) and not _modifier(t, doc, offset)
+        if not _repeat(words[t.start], t, typed) and not _modifier(t, words[t.start], offset)
     ]
 
 
@@ -266,10 +267,10 @@ EVENT_HEADS = frozenset(
 )
 
 
-def _modifier(trigger: Trigger, doc: Any, offset: int) -> bool:
+def _modifier(trigger: Trigger, word: Any, offset: int) -> bool:
     """A one-word trigger that qualifies a noun after it ("protest leaders", "aid
-    organizations", "Air Assault Brigade", "offensive operations")."""
-    word = next((t for t in doc if offset + t.idx == trigger.start), None)
+    organizations", "Air Assault Brigade", "offensive operations"); ``word``: the token
+    the trigger starts at."""
     if word is None or offset + word.idx + len(word) != trigger.end:
         return False
     if word.dep_ not in MODIFIERS or word.head.i < word.i:
