@@ -215,7 +215,7 @@ def lemma_triggers(doc: Any, offset: int) -> list[Trigger]:
     """Triggers among the parsed sentence's words (``offset``: where ``doc`` begins)."""
     index = lemma_index()
     found = []
-    for token in doc:
+    for token in _verbs_and_nouns(doc):
         if token.dep_ in MODIFIERS:
             continue
         entry = next((e for e in _entries(index, token) if _fits(e, token)), None)
@@ -223,6 +223,17 @@ def lemma_triggers(doc: Any, offset: int) -> list[Trigger]:
             start = offset + token.idx
             found.append(Trigger(start, start + len(token), entry.type, entry.mode))
     return found
+
+
+def _verbs_and_nouns(doc: Any) -> Iterator[Any]:
+    """The sentence's verbs and nouns, the only words a lemma line can fit (``_fits``),
+    picked from the parse's array of parts of speech without making every token."""
+    from spacy.attrs import POS  # type: ignore[import-not-found]
+
+    wanted = {doc.vocab.strings["VERB"], doc.vocab.strings["NOUN"]}
+    for i, pos in enumerate(doc.to_array(POS).tolist()):
+        if pos in wanted:
+            yield doc[i]
 
 
 #: A word that only qualifies a noun names no event of its own: "riot police", "protest
