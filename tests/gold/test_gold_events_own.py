@@ -20,7 +20,7 @@ from lagebild.stages.events.ontology import TYPES
 GOLD_DIR = Path(__file__).resolve().parent
 #: Set (file ``events-plover-<set>.jsonl``, id prefix ``<set>-``) → sentences per event type,
 #: as the README states.
-PER_TYPE = {"own-en": 14, "own-de": 8, "own2-de": 12}
+PER_TYPE = {"own-en": 14, "own-de": 8, "own2-de": 12, "own2-en": 16}
 REQUIRED = {"id", "text", "type", "mode", "source", "target"}
 OPTIONAL = {"note"}
 #: The modes these files use, per type; every other type is coded without a mode.
@@ -88,7 +88,7 @@ def test_counts_per_type(gold_set: str) -> None:
     assert counts == dict.fromkeys(TYPES, PER_TYPE[gold_set])
 
 
-@pytest.mark.parametrize(("first", "second"), [("own-de", "own2-de")])
+@pytest.mark.parametrize(("first", "second"), [("own-de", "own2-de"), ("own-en", "own2-en")])
 def test_second_set_repeats_no_sentence_of_the_first(first: str, second: str) -> None:
     first_texts = {line["text"] for line in gold_lines(first)}
     assert not first_texts & {line["text"] for line in gold_lines(second)}
