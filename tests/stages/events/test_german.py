@@ -17,6 +17,7 @@ from lagebild.stages.events.german import (
     in_opening_phrase,
     lemma_words,
     lemmas_of,
+    not_main,
 )
 
 
@@ -154,3 +155,20 @@ def test_a_noun_in_the_opening_prepositional_phrase_is_no_main_event(
     text: str, word: str, opening: bool
 ) -> None:
     assert in_opening_phrase(text, 0, text.index(word)) == opening
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "scenery"),
+    [
+        ("Beide Seiten einigten sich nach elf Verhandlungsrunden.", "Verhandlungsrunden", True),
+        ("Die Gespräche begannen trotz der Angriffe.", "Angriffe", True),
+        ("Sie nahmen die ausgesetzten Gespräche wieder auf.", "ausgesetzten", True),
+        ("Russland verhängte Sanktionen gegen Litauen.", "verhängte", False),
+        ("Die Regierung verhängte eine Ausgangssperre.", "verhängte", False),
+        ("Die Armee griff nach Einbruch der Dunkelheit an.", "griff", False),
+    ],
+)
+def test_adjuncts_and_qualifying_participles_are_no_main_event(
+    text: str, word: str, scenery: bool
+) -> None:
+    assert not_main(text, 0, text.index(word)) == scenery

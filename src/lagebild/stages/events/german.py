@@ -193,6 +193,61 @@ def in_opening_phrase(text: str, start: int, position: int) -> bool:
     return len(words) <= LEADING_WORDS
 
 
+#: Prepositions of time and cause: a noun governed by one sets the scene ("nach elf
+#: Verhandlungsrunden", "trotz der Angriffe") and is no main event wherever it stands.
+ADJUNCT_PREPOSITIONS = frozenset(
+    {"nach", "vor", "seit", "trotz", "wegen", "während", "infolge", "angesichts", "bei",
+     "beim", "aufgrund", "ungeachtet", "inmitten", "nachdem"}
+)  # fmt: skip
+#: Words that open a noun phrase: a participle after one and before a noun qualifies
+#: that noun ("die ausgesetzten Gespräche"), it names no event of its own.
+DETERMINERS = frozenset(
+    {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer",
+     "eines", "sein", "seine", "seinen", "seinem", "seiner", "seines", "ihr", "ihre",
+     "ihren", "ihrem", "ihrer", "ihres", "diese", "dieser", "diesen", "diesem", "dieses",
+     "alle", "keine", "keinen", "zur", "zum", "im", "am", "vom", "beim"}
+)  # fmt: skip
+#: How many words may stand between a preposition and its noun.
+ADJUNCT_REACH = 3
+
+
+def not_main(text: str, start: int, position: int) -> bool:
+    """Whether the trigger word at ``position`` (in the sentence starting at ``start``)
+    is scenery rather than the sentence's event: in the opening prepositional phrase,
+    governed by a preposition of time or cause, or a participle qualifying a noun."""
+    return (
+        in_opening_phrase(text, start, position)
+        or _in_adjunct(text, start, position)
+        or _attributive(text, start, position)
+    )
+
+
+def _in_adjunct(text: str, start: int, position: int) -> bool:
+    if not text[position : position + 1].isupper():
+        return False
+    before = WORD.findall(text, start, position)[-(ADJUNCT_REACH + 1) :]
+    for word in reversed(before):
+        if word.casefold() in ADJUNCT_PREPOSITIONS:
+            return True
+        if word[:1].isupper() or not (word.islower() or word.isdigit()):
+            return False
+    return False
+
+
+def _attributive(text: str, start: int, position: int) -> bool:
+    word = WORD.match(text, position)
+    if word is None or not word.group().islower():
+        return False
+    before = WORD.findall(text, start, position)
+    following = WORD.match(text, word.end() + 1) if word.end() < len(text) else None
+    return (
+        bool(before)
+        and before[-1].casefold() in DETERMINERS
+        and following is not None
+        and following.group()[:1].isupper()
+    )
+
+
 def german_triggers(text: str, start: int, end: int) -> list[Trigger]:
     """The triggers the lemma lexicon finds in ``text[start:end]`` (one sentence)."""
     words = list(WORD.finditer(text, start, end))

@@ -21,7 +21,7 @@ from lagebild.records import Document, Event, EventArgument, Quantity, TimeExpre
 from lagebild.stages.dates import fallback_date
 from lagebild.stages.events import arguments as a
 from lagebild.stages.events import parse as p
-from lagebild.stages.events.german import german_triggers, in_opening_phrase
+from lagebild.stages.events.german import german_triggers, not_main
 from lagebild.stages.events.modality import (
     SCOPED,
     Modality,
@@ -181,13 +181,14 @@ def _main_without_parse(
     """Whether a trigger stands in its sentence's main clause, judged from the words."""
     if subordinate(text, bounds, trigger.start):
         return False
-    return not (language == "de" and in_opening_phrase(text, bounds[0], trigger.start))
+    return not (language == "de" and not_main(text, bounds[0], trigger.start))
 
 
 #: Material a delivery must name for "liefern"/"deliver"/"send" to be military aid
 #: ("eine Erklärung liefern" is not).
 MATERIEL = re.compile(
     r"Waffe|Munition|Panzer|System|Rakete|Geschütz|Ausrüstung|Flugzeug|Drohne|Hilfe|Granate"
+    r"|Flugkörper|Haubitze|Kampfjet|Lenkwaffe|Mörser|Geschoss|howitzer|jet|cruise"
     r"|weapon|arms|ammunition|missile|tank|system|equipment|aircraft|drone|aid|shell|artillery",
     re.IGNORECASE,
 )
