@@ -53,6 +53,9 @@ def _found(text: str) -> list[tuple[str, str]]:
         ("The occupiers installed a puppet administration.", ("installed", "COERCE")),
         ("The embassy delivered a demarche.", ("demarche", "ACCUSE")),
         ("Both sides sought to sabotage the negotiations.", ("sabotage", "REJECT")),
+        # spaCy lemmatizes a verb it does not know without its "e": "lambast"
+        ("The ministry lambasted the coast guard.", ("lambasted", "ACCUSE")),
+        ("Ottawa pointed the finger at Indian agents.", ("pointed", "ACCUSE")),
     ],
 )
 def test_lemma_trigger_type(text: str, expected: tuple[str, str]) -> None:

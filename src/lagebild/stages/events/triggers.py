@@ -289,8 +289,17 @@ def _modifier(trigger: Trigger, word: Any, offset: int) -> bool:
     return _lemma(word.head) not in EVENT_HEADS
 
 
+#: Endings after which spaCy's rule lemmatizer drops a verb's final "e" when it does not
+#: know the verb ("lambasted" → "lambast", "castigating" → "castigat").
+_E_DROPPING = ("ed", "ing", "es")
+
+
 def _entries(index: dict[str, tuple[LemmaEntry, ...]], token: Any) -> tuple[LemmaEntry, ...]:
-    return index.get(token.lemma_.lower()) or index.get(token.lower_, ())
+    lemma = token.lemma_.lower()
+    found = index.get(lemma) or index.get(token.lower_)
+    if not found and token.pos_ == "VERB" and token.lower_.endswith(_E_DROPPING):
+        found = index.get(lemma + "e")
+    return found or ()
 
 
 def _fits(entry: LemmaEntry, token: Any) -> bool:
