@@ -54,11 +54,16 @@ def test_analyze_long_one_line_text_is_text_not_a_path() -> None:
     assert lagebild.analyze(sentence, language="en").text.startswith("Officials met")
 
 
-@pytest.mark.parametrize(
-    "name", ["analyze", "assessment_threads", "export", "export_documents", "pipeline_for", "Store"]
-)
+@pytest.mark.parametrize("name", ["analyze", "assessment_threads", "pipeline_for", "Store"])
 def test_the_python_api_is_on_the_package(name: str) -> None:
     assert callable(getattr(lagebild, name))
+
+
+def test_exports_are_in_the_api_module_as_lagebild_export_is_the_exporters_package() -> None:
+    import lagebild.export  # noqa: F401  (a submodule import rebinds the package attribute)
+    from lagebild.api import export, export_documents
+
+    assert callable(export) and callable(export_documents)
 
 
 def test_importing_the_package_leaves_the_database_layer_unloaded() -> None:

@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import typing
 
-from lagebild.api import (
-    analyze,
-    analyze_document,
-    assessment_threads,
-    export,
-    export_documents,
-    pipeline_for,
-)
+from lagebild.api import analyze, analyze_document, assessment_threads, pipeline_for
 from lagebild.config import Config, load_config
 from lagebild.errors import ConfigError, LagebildError, ReadError, StageError, StoreError
 from lagebild.pipeline import Pipeline, build_pipeline, register_stage
@@ -68,8 +61,6 @@ __all__ = [
     "analyze_document",
     "assessment_threads",
     "build_pipeline",
-    "export",
-    "export_documents",
     "load_config",
     "pipeline_for",
     "register_stage",
