@@ -56,6 +56,8 @@ def _found(text: str) -> list[tuple[str, str]]:
         # spaCy lemmatizes a verb it does not know without its "e": "lambast"
         ("The ministry lambasted the coast guard.", ("lambasted", "ACCUSE")),
         ("Ottawa pointed the finger at Indian agents.", ("pointed", "ACCUSE")),
+        # an idiom wins over its first word's own reading (refuse: REJECT)
+        ("The students have been refusing food for nine days.", ("refusing", "PROTEST")),
     ],
 )
 def test_lemma_trigger_type(text: str, expected: tuple[str, str]) -> None:

@@ -62,6 +62,7 @@ def test_every_lexicon_type_is_a_plover_type() -> None:
         ("en\tATTACK\t-\tattack", "unknown PLOVER type"),
         ("en\tASSAULT\tattack", "4 tab-separated fields"),
         ("en\tASSAULT\t-\t(attack", "line 7"),
+        ("en\tASSAULT\t-\tattack\tphrase", "maybe 'idiom'"),
     ],
 )
 def test_bad_lexicon_lines_are_reported(line: str, message: str) -> None:

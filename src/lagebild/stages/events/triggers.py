@@ -33,6 +33,7 @@ class Entry:
     pattern: re.Pattern[str]
     particle: re.Pattern[str] | None
     source: str = ""  # the word pattern as written, for the language's scanner
+    idiom: bool = False  # wins over a lemma trigger at its first word ("refusing food")
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class Trigger:
     end: int
     type: str
     mode: str | None
+    idiom: bool = False  # a phrase that wins over its first word's own reading
 
 
 def _compile(word_pattern: str) -> re.Pattern[str]:
@@ -50,11 +52,13 @@ def _compile(word_pattern: str) -> re.Pattern[str]:
 
 
 def parse_line(line: str, number: int) -> Entry:
-    """One ``language<TAB>type<TAB>mode<TAB>pattern`` line, validated."""
+    """One ``language<TAB>type<TAB>mode<TAB>pattern[<TAB>idiom]`` line, validated."""
     fields = line.rstrip("\n").split("\t")
-    if len(fields) != 4:
-        raise ConfigError(f"events lexicon line {number}: expected 4 tab-separated fields")
-    language, type_, mode, pattern = fields
+    if len(fields) not in (4, 5) or fields[4:] not in ([], ["idiom"]):
+        raise ConfigError(
+            f"events lexicon line {number}: expected 4 tab-separated fields and maybe 'idiom'"
+        )
+    language, type_, mode, pattern = fields[:4]
     if type_ not in TYPES:
         raise ConfigError(f"events lexicon line {number}: unknown PLOVER type {type_!r}")
     verb, _, particle = pattern.partition(SEPARATOR)
@@ -64,7 +68,8 @@ def parse_line(line: str, number: int) -> Entry:
     except re.error as error:
         raise ConfigError(f"events lexicon line {number}: {error}") from error
     mode_or_none = None if mode == "-" else mode
-    return Entry(language, type_, mode_or_none, compiled, particle_pattern, verb)
+    idiom = fields[4:] == ["idiom"]
+    return Entry(language, type_, mode_or_none, compiled, particle_pattern, verb, idiom)
 
 
 @cache
@@ -86,11 +91,12 @@ def find_triggers(
     """The triggers in ``text[start:end]`` (one sentence), leftmost-longest, in order.
     ``parsed``: triggers found by lemma in the sentence's parse; they win over a
     pattern's match starting at the same word (they know its part of speech and
-    context: "pulled out of the peace talks" is no retreat).  ``patterns``: the
+    context: "pulled out of the peace talks" is no retreat), except an idiom's
+    ("refusing food" is a protest, not a refusal).  ``patterns``: the
     pattern matches, when already found (``pattern_triggers``)."""
     if patterns is None:
         patterns = pattern_triggers(text, start, end, language)
-    ranked = [(t, 0) for t in parsed] + [(t, 1) for t in patterns]
+    ranked = [(t, 0) for t in parsed] + [(t, -1 if t.idiom else 1) for t in patterns]
     chosen: list[Trigger] = []
     for trigger, _ in sorted(ranked, key=_order):
         if not chosen or trigger.start >= chosen[-1].end:
@@ -127,7 +133,7 @@ def _candidates(text: str, start: int, end: int, language: str) -> Iterator[Trig
                 continue
             if entry.particle and not entry.particle.search(text, match.end(), end):
                 continue
-            yield Trigger(match.start(), match.end(), entry.type, entry.mode)
+            yield Trigger(match.start(), match.end(), entry.type, entry.mode, entry.idiom)
 
 
 # --- English triggers by lemma, over the dependency parse -------------------------------
