@@ -193,11 +193,13 @@ def in_opening_phrase(text: str, start: int, position: int) -> bool:
     return len(words) <= LEADING_WORDS
 
 
-#: Prepositions of time and cause: a noun governed by one sets the scene ("nach elf
-#: Verhandlungsrunden", "trotz der Angriffe") and is no main event wherever it stands.
+#: Prepositions of time, place and cause: a noun governed by one sets the scene ("nach
+#: elf Verhandlungsrunden", "trotz der Angriffe", "auf dem Gipfel", "in der Haft") and is
+#: no main event wherever it stands (with no other trigger it is still taken).
 ADJUNCT_PREPOSITIONS = frozenset(
     {"nach", "vor", "seit", "trotz", "wegen", "während", "infolge", "angesichts", "bei",
-     "beim", "aufgrund", "ungeachtet", "inmitten", "nachdem"}
+     "beim", "aufgrund", "ungeachtet", "inmitten", "nachdem", "auf", "in", "im", "an",
+     "am", "zum", "zur", "unter"}
 )  # fmt: skip
 #: Words that open a noun phrase: a participle after one and before a noun qualifies
 #: that noun ("die ausgesetzten Gespräche"), it names no event of its own.
@@ -238,7 +240,7 @@ def _attributive(text: str, start: int, position: int) -> bool:
     word = WORD.match(text, position)
     if word is None or not word.group().islower():
         return False
-    before = WORD.findall(text, start, position)
+    before = [w for w in WORD.findall(text, start, position) if not w.isdigit()]
     following = WORD.match(text, word.end() + 1) if word.end() < len(text) else None
     return (
         bool(before)
