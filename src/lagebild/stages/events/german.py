@@ -153,30 +153,16 @@ def _compound_head(word: str) -> tuple[str, ...]:
     return ()
 
 
-#: Prepositions that open a German sentence's first phrase ("Nach wochenlangen Protesten
-#: nahm der Minister die Erhöhung zurück"): a noun there sets the scene, and the event
-#: is named after it, by the verb in second place.
-LEADING_PREPOSITIONS = frozenset(
-    {
-        "nach",
-        "wegen",
-        "trotz",
-        "seit",
-        "bei",
-        "vor",
-        "infolge",
-        "angesichts",
-        "während",
-        "inmitten",
-        "aufgrund",
-        "ungeachtet",
-        "unter",
-        "mit",
-        "im",
-        "beim",
-        "nachdem",
-    }
-)
+#: Prepositions of time, place, cause and means: a noun governed by one sets the scene
+#: ("Nach wochenlangen Protesten nahm der Minister … zurück", "nach elf
+#: Verhandlungsrunden", "auf dem Gipfel", "in der Haft", "drohte mit Sanktionen") and is
+#: no main event wherever it stands; German names the event with the verb after it.
+#: (With no other trigger in the sentence, the noun is still taken.)
+SCENE_PREPOSITIONS = frozenset(
+    {"nach", "vor", "seit", "trotz", "wegen", "während", "infolge", "angesichts", "bei",
+     "beim", "aufgrund", "ungeachtet", "inmitten", "nachdem", "auf", "in", "im", "an",
+     "am", "zum", "zur", "unter", "mit"}
+)  # fmt: skip
 #: How many words the opening phrase may run to before the trigger.
 LEADING_WORDS = 6
 
@@ -188,19 +174,11 @@ def in_opening_phrase(text: str, start: int, position: int) -> bool:
         return False
     before = text[start:position]
     words = WORD.findall(before)
-    if not words or words[0].casefold() not in LEADING_PREPOSITIONS or "," in before:
+    if not words or words[0].casefold() not in SCENE_PREPOSITIONS or "," in before:
         return False
     return len(words) <= LEADING_WORDS
 
 
-#: Prepositions of time, place and cause: a noun governed by one sets the scene ("nach
-#: elf Verhandlungsrunden", "trotz der Angriffe", "auf dem Gipfel", "in der Haft") and is
-#: no main event wherever it stands (with no other trigger it is still taken).
-ADJUNCT_PREPOSITIONS = frozenset(
-    {"nach", "vor", "seit", "trotz", "wegen", "während", "infolge", "angesichts", "bei",
-     "beim", "aufgrund", "ungeachtet", "inmitten", "nachdem", "auf", "in", "im", "an",
-     "am", "zum", "zur", "unter"}
-)  # fmt: skip
 #: Words that open a noun phrase: a participle after one and before a noun qualifies
 #: that noun ("die ausgesetzten Gespräche"), it names no event of its own.
 DETERMINERS = frozenset(
@@ -216,7 +194,7 @@ ADJUNCT_REACH = 3
 def not_main(text: str, start: int, position: int) -> bool:
     """Whether the trigger word at ``position`` (in the sentence starting at ``start``)
     is scenery rather than the sentence's event: in the opening prepositional phrase,
-    governed by a preposition of time or cause, or a participle qualifying a noun."""
+    governed by a scene-setting preposition, or a participle qualifying a noun."""
     return (
         in_opening_phrase(text, start, position)
         or _in_adjunct(text, start, position)
@@ -229,7 +207,7 @@ def _in_adjunct(text: str, start: int, position: int) -> bool:
         return False
     before = WORD.findall(text, start, position)[-(ADJUNCT_REACH + 1) :]
     for word in reversed(before):
-        if word.casefold() in ADJUNCT_PREPOSITIONS:
+        if word.casefold() in SCENE_PREPOSITIONS:
             return True
         if word[:1].isupper() or not (word.islower() or word.isdigit()):
             return False
