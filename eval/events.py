@@ -84,6 +84,12 @@ def _names(arguments: Sequence[EventArgument]) -> tuple[str, ...]:
     return tuple(n for a in arguments for n in (a.text, a.name))
 
 
+def _coded(event: Event | None) -> str | None:
+    if event is None:
+        return None
+    return plover_type(event.type, event.modality, event.modality_cue, event.claim is not None)
+
+
 def run(record: dict[str, Any], language: str = "en", part: str | None = None) -> Outcome:
     published = date.fromisoformat(record["date"]) if record.get("date") else None
     document = analyze(record["text"], language=language, published=published)
@@ -93,7 +99,7 @@ def run(record: dict[str, Any], language: str = "en", part: str | None = None) -
         part=part or part_of(record["id"]),
         text=record["text"],
         gold_type=current_type(record["event"]),
-        predicted=plover_type(first.type, first.modality, first.modality_cue) if first else None,
+        predicted=_coded(first),
         sources=_names(first.sources) if first else (),
         targets=_names(first.targets) if first else (),
         gold_sources=_actor_texts(record.get("source")),

@@ -25,18 +25,24 @@ def test_unknown_type_is_an_error() -> None:
 
 
 @pytest.mark.parametrize(
-    ("event_type", "modality", "cue", "code"),
+    ("event_type", "modality", "cue", "spoken", "code"),
     [
-        ("AID", "announced", "will", "AGREE"),
-        ("RETREAT", "planned", "willing to", "AGREE"),
-        ("COERCE", "announced", "will", "THREATEN"),
-        ("ASSAULT", "hypothetical", "unless", "THREATEN"),
-        ("ASSAULT", "hypothetical", "could", "ASSAULT"),
-        ("CONCEDE", "demanded", "must", "REQUEST"),
-        ("AID", "happened", None, "AID"),
-        ("RETREAT", "negated", "not", "REJECT"),
-        ("ASSAULT", "negated", "not", "ASSAULT"),
+        ("AID", "announced", "will", False, "AGREE"),
+        ("RETREAT", "planned", "willing to", False, "AGREE"),
+        ("COERCE", "announced", "will", False, "THREATEN"),
+        ("ASSAULT", "hypothetical", "unless", False, "THREATEN"),
+        ("ASSAULT", "hypothetical", "could", False, "ASSAULT"),
+        ("SANCTION", "hypothetical", "could", True, "THREATEN"),
+        ("ASSAULT", "hypothetical", "would", True, "THREATEN"),
+        ("PROTEST", "hypothetical", "could", True, "PROTEST"),
+        ("ASSAULT", "hypothetical", "likely", True, "ASSAULT"),
+        ("CONCEDE", "demanded", "must", False, "REQUEST"),
+        ("AID", "happened", None, False, "AID"),
+        ("RETREAT", "negated", "not", False, "REJECT"),
+        ("ASSAULT", "negated", "not", False, "ASSAULT"),
     ],
 )
-def test_plover_code(event_type: str, modality: str, cue: str | None, code: str) -> None:
-    assert plover_type(event_type, modality, cue) == code
+def test_plover_code(
+    event_type: str, modality: str, cue: str | None, spoken: bool, code: str
+) -> None:
+    assert plover_type(event_type, modality, cue, spoken) == code

@@ -100,3 +100,17 @@ def test_seed_s400_and_iskander_aid_is_announced(seed: Document) -> None:
 def test_seed_crew_training_is_considered_not_happened(seed: Document) -> None:
     event = _one(seed.events, "COOPERATE")
     assert event.trigger == "Ausbildung" and event.modality == "considered"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Looters plundered the museum in Kherson.", [("COERCE", "plundered")]),
+        # a sentence with a trigger of its own takes no WordNet reading of its other verbs
+        ("Rebels attacked the town and plundered the museum.", [("ASSAULT", "attacked")]),
+    ],
+)
+def test_a_sentence_without_trigger_falls_back_on_its_main_verb(
+    text: str, found: list[tuple[str, str]]
+) -> None:
+    assert [(e.type, e.trigger) for e in _events(text, "en")] == found

@@ -71,16 +71,22 @@ COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
 CONFLICTUAL = frozenset({"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "REJECT", "PROTEST"})
 INTENT = frozenset({"announced", "planned"})
 CONDITION = frozenset({"unless", "if", "falls", "wenn", "sofern"})
+POSSIBLE = frozenset({"could", "would", "könnte", "könnten", "würde", "würden"})
 
 
-def plover_type(event_type: str, modality: str, cue: str | None = None) -> str:
+def plover_type(
+    event_type: str, modality: str, cue: str | None = None, spoken: bool = False
+) -> str:
     """The PLOVER code of an event as a PLOVER coder would give it.
 
     lagebild keeps the action and its modality apart ("AID, announced"); PLOVER folds
     them: an intended cooperative action is AGREE ("will provide aid"), an intended or
     conditional conflictual one THREATEN ("will impose a curfew", "will boycott unless"),
-    an action demanded of someone REQUEST ("Libya must hand over the suspects"), and a
-    cooperative action refused REJECT ("will not withdraw its troops").
+    a conflictual action somebody says could or would happen THREATEN ("Ankara said it
+    could freeze the bid"; ``spoken``: the event is told inside a claim; an analyst's
+    "Russia could attack" stays a forecast of ASSAULT), an action demanded of someone
+    REQUEST ("Libya must hand over the suspects"), and a cooperative action refused
+    REJECT ("will not withdraw its troops").
     """
     condition = (cue or "").lower() if modality == "hypothetical" else ""
     if condition == "unless":  # "will withdraw its force unless …" is a threat
@@ -90,6 +96,8 @@ def plover_type(event_type: str, modality: str, cue: str | None = None) -> str:
         return "REQUEST"
     if (modality in INTENT or conditional) and event_type in COOPERATIVE:
         return "AGREE"
+    if spoken and condition in POSSIBLE and event_type in CONFLICTUAL - {"REJECT", "PROTEST"}:
+        return "THREATEN"
     if (modality in INTENT or conditional) and event_type in CONFLICTUAL:
         return "THREATEN"
     if modality == "negated" and event_type in COOPERATIVE | {"AGREE"}:

@@ -31,6 +31,7 @@ from lagebild.stages.events.modality import (
     subordinate,
 )
 from lagebild.stages.events.ontology import RECIPROCAL
+from lagebild.stages.events.synonyms import fallback_triggers
 from lagebild.stages.events.triggers import (
     Trigger,
     drop_repeats,
@@ -92,6 +93,8 @@ def _triggered_sentences(
         inside = mentions[bisect_left(starts, bounds[0]) : bisect_left(starts, bounds[1])]
         triggers = find_triggers(text, *bounds, language, parsed, patterns[index])
         triggers = drop_repeats(triggers, tree, bounds[0]) if tree is not None else triggers
+        if not triggers and tree is not None:
+            triggers = fallback_triggers(tree, bounds[0])
         triggers = [t for t in triggers if _plausible(text, bounds, t, inside)]
         if triggers:
             yield bounds, triggers, inside, tree
