@@ -36,6 +36,21 @@ def inverted(wanted: set[str], forms_of: dict[str, str]) -> dict[str, set[str]]:
             found[lemma].add(form)
     for lemma in wanted:
         found[lemma].add(lemma)
+        found[lemma] |= participles(found[lemma], forms_of)
+    return found
+
+
+def participles(verb_forms: set[str], forms_of: dict[str, str]) -> set[str]:
+    """The "-t" forms simplemma files under themselves, as adjectives: "bombardiert",
+    "verstärkt", "getötet" (from "bombardierte", "verstärkte", "tötete").  A weak
+    verb's past "-te" minus its "e" is its third person and, with or without "ge-", its
+    participle; only forms the dictionary lists as their own lemma are taken."""
+    found = set()
+    for form in verb_forms:
+        if form.endswith("te") and form.islower():
+            for candidate in (form[:-1], "ge" + form[:-1]):
+                if forms_of.get(candidate) == candidate:
+                    found.add(candidate)
     return found
 
 

@@ -105,6 +105,19 @@ def test_a_sentence_opening_word_is_also_read_in_lower_case() -> None:
     assert lemmas_of("Verhandelten") == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Armee verlegt eine Kampfbrigade an die Grenze.", [("verlegt", "MOBILIZE")]),
+        ("Die Armee verlegt ihr Hauptquartier nach Riga.", []),
+    ],
+)
+def test_a_context_word_may_be_the_head_of_a_compound(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _found(text) == expected
+
+
 def test_please_is_no_request() -> None:
     assert _found("Kann ich bitte kurz etwas fragen?") == []
 

@@ -105,6 +105,8 @@ def build_index(text: str) -> GermanIndex:
                 split.setdefault(parts[-1], []).append((parts[-2], entry))
             if lemma[:1].isupper():
                 nouns.add(lemma.casefold())
+        # context nouns are compound heads too: "Kampfbrigade" is near "Brigade"
+        nouns |= {w.casefold() for w in needs.removeprefix("near:").split("|") if w[:1].isupper()}
     return GermanIndex(
         {k: tuple(v) for k, v in joined.items()},
         {k: tuple(v) for k, v in split.items()},
