@@ -179,6 +179,11 @@ def test_a_noun_in_the_opening_prepositional_phrase_is_no_main_event(
         ("Russland verhängte Sanktionen gegen Litauen.", "verhängte", False),
         ("Die Regierung verhängte eine Ausgangssperre.", "verhängte", False),
         ("Die Armee griff nach Einbruch der Dunkelheit an.", "griff", False),
+        ("Die Minister berieten über neue Sanktionen.", "Sanktionen", True),
+        ("Tausende demonstrierten gegen die Mobilmachung.", "Mobilmachung", True),
+        ("Die Opposition rief zu Protesten auf.", "Protesten", True),
+        ("Kiew bat um Hilfe für die Verletzten.", "Hilfe", True),
+        ("Für den Gipfel bot die Polizei 9000 Beamte auf.", "Gipfel", True),
     ],
 )
 def test_adjuncts_and_qualifying_participles_are_no_main_event(

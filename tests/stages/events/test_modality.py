@@ -35,6 +35,23 @@ def test_modality_from_cues(text: str, language: str, expected: str) -> None:
     assert _modality(text, language) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Ukrainische Piloten werden seit Mai in Polen ausgebildet.", "ausgebildet", "happened"),
+        ("Die Stadt wird seit Tagen bombardiert.", "bombardiert", "happened"),
+        ("Die Stellungen werden von Drohnen angegriffen.", "angegriffen", "happened"),
+        ("Deutschland werde weitere Panzer liefern.", "liefern", "announced"),
+        ("Der Minister hält ein Verbot der Partei für denkbar.", "Verbot", "considered"),
+    ],
+)
+def test_german_passive_is_no_future_and_weighing_is_considering(
+    text: str, word: str, expected: str
+) -> None:
+    span = (text.index(word), text.index(word) + len(word))
+    assert modality(text, (0, len(text)), span, "de", []).value == expected
+
+
 def _claim(text: str, content: str, cue: str) -> Claim:
     start = text.index(content)
     return Claim(

@@ -36,6 +36,8 @@ def test_unknown_type_is_an_error() -> None:
         ("ASSAULT", "hypothetical", "would", True, "THREATEN"),
         ("PROTEST", "hypothetical", "could", True, "PROTEST"),
         ("ASSAULT", "hypothetical", "likely", True, "ASSAULT"),
+        ("COERCE", "considered", "für denkbar", False, "THREATEN"),
+        ("AID", "considered", "erwägt", False, "AID"),
         ("CONCEDE", "demanded", "must", False, "REQUEST"),
         ("AID", "happened", None, False, "AID"),
         ("RETREAT", "negated", "not", False, "REJECT"),

@@ -163,7 +163,7 @@ def _compound_head(word: str) -> tuple[str, ...]:
 SCENE_PREPOSITIONS = frozenset(
     {"nach", "vor", "seit", "trotz", "wegen", "während", "infolge", "angesichts", "bei",
      "beim", "aufgrund", "ungeachtet", "inmitten", "nachdem", "auf", "in", "im", "an",
-     "am", "zum", "zur", "unter", "mit"}
+     "am", "zum", "zur", "unter", "mit", "für", "gegen", "über", "zu", "um"}
 )  # fmt: skip
 #: How many words the opening phrase may run to before the trigger.
 LEADING_WORDS = 6

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lagebild.records import Claim
+from lagebild.stages.events.german import lemmas_of
 from lagebild.stages.events.parse import token_starting
 
 _W = r"(?<![\w-])(?:{})(?![\w-])"
@@ -42,6 +43,7 @@ DEMANDED = _cue(
 CONSIDERED = _cue(
     r"consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|contemplat(?:e|es|ed|ing)|mull(?:s|ed|ing)?"
     r"|in Betracht|erwäg(?:t|en|te|ten)|erwogen|überleg(?:t|en|te|ten)|prüf(?:t|en|te|ten)"
+    r"|für (?:denkbar|vorstellbar|möglich)"
 )
 HYPOTHETICAL = _cue(
     r"could|might|may|would|if|unless|likely|unlikely|probably|possibly|könnte(?:n)?|würde(?:n)?"
@@ -157,6 +159,8 @@ def _intent_or_claim(
     announced = _in_clause(ANNOUNCED, text, *bounds, trigger, german)
     if announced and _enacted(text, bounds[0], trigger):
         announced = None
+    if announced and german and _passive(announced, text[trigger[0] : trigger[1]]):
+        announced = None
     if claim is not None and not announced:
         # "Iraq said it would allow …": the future of reported speech announces.
         announced = _in_clause(FUTURE_IN_CLAIM, text, *bounds, trigger, german)
@@ -179,6 +183,19 @@ ENACTING = re.compile(
 
 def _enacted(text: str, left: int, trigger: tuple[int, int]) -> bool:
     return ENACTING.search(text[max(left, trigger[0] - 60) : trigger[0]]) is not None
+
+
+#: German "werden" with a past participle is the passive, not the future: "werden seit
+#: Herbst ausgebildet", "wird verhandelt".
+PASSIVE_AUXILIARY = _cue(r"werden?|wird")
+
+
+def _passive(cue: str, word: str) -> bool:
+    """Whether ``cue`` is the passive auxiliary of the verb ``word``: a past participle
+    ("ausgebildet", "angegriffen"), which is no infinitive of the lexicon ("ausbilden")."""
+    if not PASSIVE_AUXILIARY.fullmatch(cue) or not word.islower():
+        return False
+    return word.endswith("t") or word not in lemmas_of(word)
 
 
 def _future(cue: str) -> bool:

@@ -70,6 +70,9 @@ def current_type(name: str) -> str:
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 CONFLICTUAL = frozenset({"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "REJECT", "PROTEST"})
 INTENT = frozenset({"announced", "planned"})
+#: A conflictual action weighed in public is already a threat ("hält ein Verbot für
+#: denkbar"); a cooperative one considered is not yet a promise.
+THREAT_INTENT = INTENT | {"considered"}
 CONDITION = frozenset({"unless", "if", "falls", "wenn", "sofern"})
 POSSIBLE = frozenset({"could", "would", "könnte", "könnten", "würde", "würden"})
 
@@ -98,7 +101,7 @@ def plover_type(
         return "AGREE"
     if spoken and condition in POSSIBLE and event_type in CONFLICTUAL - {"REJECT", "PROTEST"}:
         return "THREATEN"
-    if (modality in INTENT or conditional) and event_type in CONFLICTUAL:
+    if (modality in THREAT_INTENT or conditional) and event_type in CONFLICTUAL:
         return "THREATEN"
     if modality == "negated" and event_type in COOPERATIVE | {"AGREE"}:
         return "REJECT"  # "will not withdraw", "did not attend the talks": declining to
