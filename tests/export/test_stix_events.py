@@ -9,6 +9,7 @@ import sys
 from datetime import date
 from typing import Any
 
+import pytest
 import stix2
 
 from lagebild.export import Selected
@@ -265,3 +266,13 @@ def test_all_but_the_events_is_plain_stix(selected: list[Selected]) -> None:
             refs = [ref for ref in item["object_refs"] if not ref.startswith(EVENT_TYPE)]
             item["object_refs"] = refs
     stix2.parse(json.dumps(made), allow_custom=False)
+
+
+def test_bundle_is_valid_for_the_oasis_validator(selected: list[Selected]) -> None:
+    """The OASIS stix2-validator accepts the whole bundle, events included (its warnings:
+    deterministic UUIDv5 ids, notes and opinions as relationship sources, are by design)."""
+    validator = pytest.importorskip("stix2validator", reason="stix2-validator is not installed")
+    out = io.StringIO()
+    write_stix(selected, out)
+    result = validator.validate_string(out.getvalue(), validator.ValidationOptions(version="2.1"))
+    assert result.is_valid, [str(error) for error in result.errors]
