@@ -176,6 +176,7 @@ def test_a_noun_in_the_opening_prepositional_phrase_is_no_main_event(
         ("Beide Seiten einigten sich nach elf Verhandlungsrunden.", "Verhandlungsrunden", True),
         ("Die Gespräche begannen trotz der Angriffe.", "Angriffe", True),
         ("Sie nahmen die ausgesetzten Gespräche wieder auf.", "ausgesetzten", True),
+        ("Sie nahmen die ausgesetzten\n  Gespräche wieder auf.", "ausgesetzten", True),
         ("Russland verhängte Sanktionen gegen Litauen.", "verhängte", False),
         ("Die Regierung verhängte eine Ausgangssperre.", "verhängte", False),
         ("Die Armee griff nach Einbruch der Dunkelheit an.", "griff", False),

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from lagebild.errors import ConfigError
@@ -25,6 +25,8 @@ LEMMAS = Path(__file__).with_name("lemmas_de.tsv")
 FORMS = Path(__file__).with_name("forms_de.tsv")
 
 WORD = re.compile(r"\w+(?:-\w+)*")
+#: The word after a word, across any run of white space (line breaks in ticker text).
+NEXT_WORD = re.compile(r"\s+(\w+(?:-\w+)*)")
 #: What may follow a separable verb's particle at the end of its clause.
 CLOSERS = frozenset(",.;:!?)\"'»«“”–-")
 CONJUNCTIONS = frozenset({"und", "oder", "aber", "sondern", "denn", "sowie"})
@@ -130,6 +132,7 @@ def forms() -> dict[str, tuple[str, ...]]:
     return table
 
 
+@lru_cache(maxsize=1 << 16)  # news repeats its words; the compound search is the cost
 def lemmas_of(word: str, first: bool = False) -> tuple[str, ...]:
     """The lexicon lemmas a word may be: as written, lower-cased when it opens the
     sentence, the last part of a hyphenated word, or the head of a compound noun."""
@@ -221,12 +224,12 @@ def _attributive(text: str, start: int, position: int) -> bool:
     if word is None or not word.group().islower():
         return False
     before = [w for w in WORD.findall(text, start, position) if not w.isdigit()]
-    following = WORD.match(text, word.end() + 1) if word.end() < len(text) else None
+    following = NEXT_WORD.match(text, word.end())
     return (
         bool(before)
         and before[-1].casefold() in DETERMINERS
         and following is not None
-        and following.group()[:1].isupper()
+        and following.group(1)[:1].isupper()
     )
 
 
