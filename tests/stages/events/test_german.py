@@ -95,9 +95,17 @@ def test_a_compound_noun_has_the_lemma_of_its_head(word: str, lemma: str) -> Non
     assert lemma in lemmas_of(word)
 
 
-@pytest.mark.parametrize("word", ["Gesellschaft", "Botschaft", "Ehevertrag", "Nachhilfe"])
-def test_a_short_or_common_head_does_not_make_an_event_of_a_compound(word: str) -> None:
-    assert lemmas_of(word) == ()
+@pytest.mark.parametrize(
+    ("word", "head"),
+    [
+        ("Gesellschaft", "haft"),
+        ("Botschaft", "haft"),
+        ("Ehevertrag", "vertrag"),
+        ("Nachhilfe", "hilfe"),
+    ],
+)
+def test_a_short_or_common_head_does_not_make_an_event_of_a_compound(word: str, head: str) -> None:
+    assert head not in lemmas_of(word)
 
 
 def test_a_sentence_opening_word_is_also_read_in_lower_case() -> None:

@@ -43,6 +43,8 @@ def test_modality_from_cues(text: str, language: str, expected: str) -> None:
         ("Die Stellungen werden von Drohnen angegriffen.", "angegriffen", "happened"),
         ("Deutschland werde weitere Panzer liefern.", "liefern", "announced"),
         ("Der Minister hält ein Verbot der Partei für denkbar.", "Verbot", "considered"),
+        ("Russische Truppen haben angeblich ein Dorf angegriffen.", "angegriffen", "claimed"),
+        ("Berichten zufolge wurde der Bürgermeister entführt.", "entführt", "claimed"),
     ],
 )
 def test_german_passive_is_no_future_and_weighing_is_considering(
@@ -50,6 +52,26 @@ def test_german_passive_is_no_future_and_weighing_is_considering(
 ) -> None:
     span = (text.index(word), text.index(word) + len(word))
     assert modality(text, (0, len(text)), span, "de", []).value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Russian forces allegedly kidnapped the mayor of Melitopol.", "kidnapped", "claimed"),
+        ("The army reportedly captured the airport.", "captured", "claimed"),
+        (
+            "Russian TV showed fabricated mass surrenders of Ukrainian units.",
+            "surrenders",
+            "claimed",
+        ),
+        ("Moscow condemned the alleged attacks on its border posts.", "attacks", "claimed"),
+        ("Zakharova falsely accused NATO of staging the videos.", "accused", "happened"),
+        ("Russian forces captured the airport.", "captured", "happened"),
+    ],
+)
+def test_the_reporters_mark_of_hearsay_makes_a_claim(text: str, word: str, expected: str) -> None:
+    span = (text.index(word), text.index(word) + len(word))
+    assert modality(text, (0, len(text)), span, "en", []).value == expected
 
 
 def _claim(text: str, content: str, cue: str) -> Claim:

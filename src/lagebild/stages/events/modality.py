@@ -65,6 +65,19 @@ ANNOUNCED = _cue(
     r"announc(?:e|es|ed|ing)|ankündig(?:t|en|te|ten|ung)|kündig(?:t|te|ten)|angekündigt"
     r"|pledg(?:e|es|ed)|promis(?:e|es|ed)|zugesagt|will|shall|going to|werde(?:n)?"
 )
+#: The reporter's own marks of hearsay: the event is claimed by somebody unnamed ("Russian
+#: forces allegedly kidnapped the mayor", "angeblich", "Berichten zufolge").  ("Falsely"
+#: is no such mark: in "falsely accused" the accusing happened.)
+ALLEGEDLY = _cue(
+    r"allegedly|reportedly|supposedly|purportedly|angeblich|mutmaßlich|vermeintlich"
+    r"|Berichten zufolge|nach (?:unbestätigten )?Berichten"
+)
+#: The same marks on an event noun: "fabricated mass surrenders", "die angebliche Offensive".
+ALLEGED = re.compile(
+    r"(?<![\w-])(?:alleged|purported|fabricated|so-called|supposed|claimed|angeblich\w*"
+    r"|mutmaßlich\w*|vermeintlich\w*)(?:\s+[\w-]+){0,2}\s+$",
+    re.IGNORECASE,
+)
 CONDITION = _cue(r"unless|if|falls|wenn|sofern")
 FUTURE_IN_CLAIM = _cue(r"will|would|shall|going to|werde(?:n)?|würde(?:n)?")
 DENIAL = _cue(
@@ -167,7 +180,8 @@ def _intent_or_claim(
     if announced:
         return Modality("announced", announced, claim)
     if claim is None:
-        return Modality("happened")
+        alleged = _hearsay(text, bounds[0], trigger)
+        return Modality("claimed", alleged) if alleged else Modality("happened")
     cue = claims[claim].cue
     if cue and ANNOUNCED.search(cue):
         return Modality("announced", cue, claim)
@@ -196,6 +210,16 @@ def _passive(cue: str, word: str) -> bool:
     if not PASSIVE_AUXILIARY.fullmatch(cue) or not word.islower():
         return False
     return word.endswith("t") or word not in lemmas_of(word)
+
+
+def _hearsay(text: str, left: int, trigger: tuple[int, int]) -> str | None:
+    """The reporter's mark of hearsay on the event: an adverb before it in its clause, or
+    an adjective on its noun ("alleged atrocities")."""
+    adverb = _in_clause(ALLEGEDLY, text, left, trigger[0], trigger, after=False)
+    if adverb:
+        return adverb
+    qualified = ALLEGED.search(text, max(left, trigger[0] - 60), trigger[0])
+    return qualified.group().split()[0] if qualified else None
 
 
 def _future(cue: str) -> bool:
