@@ -35,6 +35,12 @@ def test_modality_from_cues(text: str, language: str, expected: str) -> None:
     assert _modality(text, language) == expected
 
 
+def _modality_at(text: str, word: str, language: str) -> str:
+    """The modality of the event named by ``word`` (its first occurrence)."""
+    span = (text.index(word), text.index(word) + len(word))
+    return modality(text, (0, len(text)), span, language, []).value
+
+
 @pytest.mark.parametrize(
     ("text", "word", "expected"),
     [
@@ -50,8 +56,7 @@ def test_modality_from_cues(text: str, language: str, expected: str) -> None:
 def test_german_passive_is_no_future_and_weighing_is_considering(
     text: str, word: str, expected: str
 ) -> None:
-    span = (text.index(word), text.index(word) + len(word))
-    assert modality(text, (0, len(text)), span, "de", []).value == expected
+    assert _modality_at(text, word, "de") == expected
 
 
 @pytest.mark.parametrize(
@@ -70,8 +75,7 @@ def test_german_passive_is_no_future_and_weighing_is_considering(
     ],
 )
 def test_the_reporters_mark_of_hearsay_makes_a_claim(text: str, word: str, expected: str) -> None:
-    span = (text.index(word), text.index(word) + len(word))
-    assert modality(text, (0, len(text)), span, "en", []).value == expected
+    assert _modality_at(text, word, "en") == expected
 
 
 def _claim(text: str, content: str, cue: str) -> Claim:
