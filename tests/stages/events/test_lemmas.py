@@ -83,6 +83,11 @@ def test_a_word_that_qualifies_a_noun_is_no_event() -> None:
     assert _found("Riot police stood by.") == []
 
 
+def test_a_verb_misparsed_as_qualifying_a_conjoined_noun_is_still_an_event() -> None:
+    text = "Russian forces have penetrated to a depth of 60 km and captured Kherson city."
+    assert ("captured", "ASSAULT") in _found(text)
+
+
 def test_every_lemma_type_is_a_plover_type() -> None:
     assert {e.type for entries in lemma_index().values() for e in entries} <= set(TYPES)
 

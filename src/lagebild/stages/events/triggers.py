@@ -293,9 +293,16 @@ def _modifier(trigger: Trigger, word: Any, offset: int) -> bool:
     the trigger starts at."""
     if word is None or offset + word.idx + len(word) != trigger.end:
         return False
-    if word.dep_ not in MODIFIERS or word.head.i < word.i:
+    if word.dep_ not in MODIFIERS or word.head.i < word.i or _misparsed_verb(word):
         return False
     return _lemma(word.head) not in EVENT_HEADS
+
+
+def _misparsed_verb(word: Any) -> bool:
+    """A participle the parser hung on a noun that it made the conjunct of a verb: "have
+    penetrated 60 km and captured Kherson city" is parsed as "and [captured city]"."""
+    head = word.head
+    return word.pos_ == "VERB" and head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX")
 
 
 #: Endings after which spaCy's rule lemmatizer drops a verb's final "e" when it does not
