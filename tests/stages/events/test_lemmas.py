@@ -79,6 +79,11 @@ def test_a_noun_under_a_verb_of_its_type_is_one_event() -> None:
     assert _found("Kyiv condemned the ban.") == [("condemned", "ACCUSE"), ("ban", "COERCE")]
 
 
+def test_a_conjoined_noun_of_the_same_type_is_an_event_of_its_own() -> None:
+    text = "The EU imposed sanctions on banks and new sanctions on oligarchs."
+    assert _found(text) == [("imposed", "SANCTION"), ("sanctions", "SANCTION")]
+
+
 def test_a_word_that_qualifies_a_noun_is_no_event() -> None:
     assert _found("Riot police stood by.") == []
 

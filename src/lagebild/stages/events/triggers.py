@@ -264,8 +264,11 @@ def drop_repeats(triggers: list[Trigger], doc: Any, offset: int) -> list[Trigger
 
 
 def _repeat(token: Any, trigger: Trigger, typed: dict[int, str]) -> bool:
-    """A noun whose head word is a trigger of the same type."""
+    """A noun whose head word is a trigger of the same type (its conjunct is an event of
+    its own: "sanctions on banks; and additional sanctions on elites")."""
     if token is None or token.pos_ not in ("NOUN", "PROPN") or token.head.i == token.i:
+        return False
+    if token.dep_ == "conj":
         return False
     return typed.get(token.head.i) == trigger.type
 
