@@ -114,3 +114,22 @@ def test_a_sentence_without_trigger_falls_back_on_its_main_verb(
     text: str, found: list[tuple[str, str]]
 ) -> None:
     assert [(e.type, e.trigger) for e in _events(text, "en")] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Die Sanktionen gegen Russland wurden im Mai aufgehoben.", [("RETREAT", "aufgehoben")]),
+        ("Die EU hob die Sanktionen gegen Belarus auf.", [("RETREAT", "hob")]),
+        ("Die USA verhängten Sanktionen gegen Iran.", [("SANCTION", "verhängten")]),
+        # a participle qualifying its noun leaves the noun its own event
+        (
+            "Die 2018 ausgesetzten Gespräche wurden wieder aufgenommen.",
+            [("SANCTION", "ausgesetzten"), ("CONSULT", "Gespräche")],
+        ),
+    ],
+)
+def test_a_german_verbs_context_word_is_its_object_not_an_event(
+    text: str, found: list[tuple[str, str]]
+) -> None:
+    assert [(e.type, e.trigger) for e in _events(text, "de")] == found

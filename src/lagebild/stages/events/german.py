@@ -235,16 +235,39 @@ def _attributive(text: str, start: int, position: int) -> bool:
 
 def german_triggers(text: str, start: int, end: int) -> list[Trigger]:
     """The triggers the lemma lexicon finds in ``text[start:end]`` (one sentence)."""
+    return german_analysis(text, start, end)[0]
+
+
+def german_analysis(text: str, start: int, end: int) -> tuple[list[Trigger], frozenset[int]]:
+    """The sentence's triggers, and where the words start that a verb trigger took as its
+    context: "hob die Sanktionen auf", "wurde der Ausnahmezustand aufgehoben" name one
+    event, the verb's, and "Sanktionen" is its object, no SANCTION of its own."""
     words = list(WORD.finditer(text, start, end))
     lemmas = [lemmas_of(w.group(), i == 0) for i, w in enumerate(words)]
     context = {lemma for found in lemmas for lemma in found}
     context |= {w.group().casefold() for w in words}
-    found = []
+    found, objects = [], set()
     for i, word in enumerate(words):
         entry = _best(_candidates(lemmas[i], words[i + 1 :], text, end), context)
-        if entry is not None:
-            found.append(Trigger(word.start(), word.end(), entry.type, entry.mode))
-    return found
+        if entry is None:
+            continue
+        found.append(Trigger(word.start(), word.end(), entry.type, entry.mode))
+        if _takes_object(entry, text, start, word):
+            named = zip(words, lemmas, strict=True)
+            objects |= {w.start() for w, own in named if _named(w, own, entry.near)}
+    return found, frozenset(objects)
+
+
+def _takes_object(entry: GermanEntry, text: str, start: int, word: re.Match[str]) -> bool:
+    """A verb that needs a context word takes it as its object; a participle qualifying
+    a noun does not ("die ausgesetzten Gespräche" are still talks)."""
+    if not entry.near or entry.unless or not word.group().islower():
+        return False
+    return not _attributive(text, start, word.start())
+
+
+def _named(word: re.Match[str], lemmas: Sequence[str], near: frozenset[str]) -> bool:
+    return word.group().casefold() in near or any(lemma in near for lemma in lemmas)
 
 
 def _candidates(

@@ -21,7 +21,7 @@ from lagebild.records import Document, Event, EventArgument, Quantity, TimeExpre
 from lagebild.stages.dates import fallback_date
 from lagebild.stages.events import arguments as a
 from lagebild.stages.events import parse as p
-from lagebild.stages.events.german import german_triggers, not_main
+from lagebild.stages.events.german import german_analysis, not_main
 from lagebild.stages.events.modality import (
     SCOPED,
     Modality,
@@ -89,10 +89,11 @@ def _triggered_sentences(
     starts = [m.start for m in mentions]  # sorted: mentions_of orders them by offset
     for index, bounds in enumerate(sentences):
         tree = trees[index] if trees is not None else None
-        parsed = _lemma_triggers(text, bounds, language, tree)
+        parsed, objects = _lemma_triggers(text, bounds, language, tree)
         inside = mentions[bisect_left(starts, bounds[0]) : bisect_left(starts, bounds[1])]
         triggers = find_triggers(text, *bounds, language, parsed, patterns[index])
         triggers = drop_repeats(triggers, tree, bounds[0]) if tree is not None else triggers
+        triggers = [t for t in triggers if t.start not in objects]
         if not triggers and tree is not None:
             triggers = fallback_triggers(tree, bounds[0])
         triggers = [t for t in triggers if _plausible(text, bounds, t, inside)]
@@ -100,12 +101,16 @@ def _triggered_sentences(
             yield bounds, triggers, inside, tree
 
 
-def _lemma_triggers(text: str, bounds: tuple[int, int], language: str, tree: Any) -> list[Trigger]:
-    """Triggers found by lemma: over the parse where there is one, else (German) over the
-    forms of the German lemma lexicon."""
+def _lemma_triggers(
+    text: str, bounds: tuple[int, int], language: str, tree: Any
+) -> tuple[list[Trigger], frozenset[int]]:
+    """Triggers found by lemma, over the parse where there is one, else (German) over the
+    forms of the German lemma lexicon; and where the words start that are a verb
+    trigger's object, no events of their own (German; the parse's ``drop_repeats``
+    does this for English)."""
     if tree is not None:
-        return lemma_triggers(tree, bounds[0])
-    return german_triggers(text, *bounds) if language == "de" else []
+        return lemma_triggers(tree, bounds[0]), frozenset()
+    return german_analysis(text, *bounds) if language == "de" else ([], frozenset())
 
 
 def _bare_meeting(event: Event, tree: Any, offset: int) -> bool:
