@@ -131,6 +131,9 @@ def test_events_inside_claims_are_not_facts(
         ("The army agreed to withdraw.", "withdraw", True),
         ("The army withdrew.", "withdrew", False),
         ("Nachdem die Truppen abgezogen waren, kehrten die Bewohner zurück.", "abgezogen", True),
+        ("Iran werde die Meerenge sperren, sollte es angegriffen werden.", "angegriffen", True),
+        ("Sie beschlagnahmen jeden Lastwagen, der die Stadt erreicht.", "erreicht", True),
+        ("Die Armee griff an, die Bewohner flohen.", "flohen", False),
     ],
 )
 def test_subordinate_clauses(text: str, word: str, expected: bool) -> None:

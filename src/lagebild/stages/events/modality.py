@@ -276,9 +276,21 @@ SUBORDINATOR = _cue(
 INFINITIVE = re.compile(r"(?<![\w-])(?:to|zu)\s+$", re.IGNORECASE)
 
 
+#: German clauses that subordinate by their first words alone: a conditional opened by
+#: its verb ("…, sollte es angegriffen werden"), a relative clause opened by a pronoun
+#: before a lower-case word ("…, der die Stadt erreicht", "…, die am Montag begann").
+SUBORDINATE_OPENING = re.compile(
+    r"\s*(?:(?:sollte|sollten|hätte|hätten|wäre|wären)\s"
+    r"|(?:der|die|das|dem|den|denen|deren|dessen)\s+(?-i:[a-zäöüß]))",
+    re.IGNORECASE,
+)
+
+
 def subordinate(text: str, bounds: tuple[int, int], position: int) -> bool:
     """Whether the word at ``position`` stands in a subordinate clause of its clause."""
     if INFINITIVE.search(text[max(bounds[0], position - 4) : position]):
+        return True
+    if bounds[0] > 0 and text[bounds[0] - 1] == "," and SUBORDINATE_OPENING.match(text, bounds[0]):
         return True
     return SUBORDINATOR.search(text, bounds[0], position) is not None
 
