@@ -133,3 +133,18 @@ def test_a_german_verbs_context_word_is_its_object_not_an_event(
     text: str, found: list[tuple[str, str]]
 ) -> None:
     assert [(e.type, e.trigger) for e in _events(text, "de")] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "main"),
+    [
+        ("Washington hat bei Thailand die Auslieferung des Hackers beantragt.", ["beantragt"]),
+        ("Die Auslieferung des Hackers wurde am Montag beantragt worden.", ["beantragt"]),
+        # a verb that does not close its clause leaves the noun its rank
+        ("Die Gespräche begannen, Kiew forderte Garantien.", ["Gespräche", "forderte"]),
+    ],
+)
+def test_a_german_verb_closing_its_clause_outranks_the_noun_before_it(
+    text: str, main: list[str]
+) -> None:
+    assert [e.trigger for e in _events(text, "de") if e.main] == main

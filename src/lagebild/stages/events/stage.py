@@ -64,11 +64,13 @@ def make_events(parsers: Mapping[str, str] | None = None) -> Stage:
         for bounds, triggers, inside, tree in _triggered_sentences(
             document, mentions, language, parser
         ):
+            found = []
             for trigger in triggers:
                 roles = p.roles(tree, bounds[0], trigger.start) if tree is not None else None
                 event = _event(document, bounds, trigger, inside, roles, tree)
                 if not _bare_meeting(event, tree, bounds[0]):
-                    document.events.append(event)
+                    found.append(event)
+            document.events += _verbs_first(found, document.text, bounds) if tree is None else found
         return document
 
     return events
@@ -180,6 +182,47 @@ def _event(
         modality=found.value,
         modality_cue=found.cue,
         claim=found.claim,
+    )
+
+
+#: Auxiliaries that may follow the verb closing a German clause ("aufgehoben worden").
+AUXILIARIES_DE = frozenset(
+    {"werden", "worden", "wurde", "wurden", "wird", "sein", "ist", "sind", "war", "waren",
+     "haben", "hat", "hatte", "hatten", "habe", "lassen", "können", "müssen", "sollen"}
+)  # fmt: skip
+
+
+def _verbs_first(events: list[Event], text: str, sentence: tuple[int, int]) -> list[Event]:
+    """A German verb trigger that closes its clause ("hat … die Auslieferung beantragt")
+    names the clause's event; an event noun before it in that clause is its object and
+    no main event (it stays an event)."""
+    closing = [e for e in events if e.main and _closes_clause(text, sentence, e)]
+    return [
+        event.model_copy(update={"main": False})
+        if event.main and _object_of(event, closing, text, sentence)
+        else event
+        for event in events
+    ]
+
+
+def _closes_clause(text: str, sentence: tuple[int, int], event: Event) -> bool:
+    start = event.trigger_start or 0
+    if not text[start : start + 1].islower():
+        return False
+    right = clause(text, *sentence, start)[1]
+    rest = [w.strip(".!?\"'“”»«") for w in text[event.trigger_end or start : right].split()]
+    return all(word in AUXILIARIES_DE for word in rest if word)
+
+
+def _object_of(event: Event, closing: list[Event], text: str, sentence: tuple[int, int]) -> bool:
+    start = event.trigger_start or 0
+    if not text[start : start + 1].isupper():
+        return False
+    own = clause(text, *sentence, start)
+    return any(
+        clause(text, *sentence, verb.trigger_start or 0) == own
+        and (verb.trigger_start or 0) > start
+        for verb in closing
     )
 
 
