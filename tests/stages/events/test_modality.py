@@ -51,6 +51,13 @@ def _modality_at(text: str, word: str, language: str) -> str:
         ("Der Minister hält ein Verbot der Partei für denkbar.", "Verbot", "considered"),
         ("Russische Truppen haben angeblich ein Dorf angegriffen.", "angegriffen", "claimed"),
         ("Berichten zufolge wurde der Bürgermeister entführt.", "entführt", "claimed"),
+        (
+            "Die Miliz kündigte an, jeden Lastwagen zu beschlagnahmen.",
+            "beschlagnahmen",
+            "announced",
+        ),
+        ("Die Regierung plant, die Truppen abzuziehen.", "abzuziehen", "planned"),
+        ("Die Armee griff an, die Bewohner flohen.", "flohen", "happened"),
     ],
 )
 def test_german_passive_is_no_future_and_weighing_is_considering(

@@ -115,6 +115,8 @@ def modality(
 ) -> Modality:
     """The modality of the event whose trigger is ``trigger`` (strongest evidence first)."""
     left, right = clause(text, *sentence, trigger[0])
+    if language == "de":
+        left = _governing_clause(text, sentence, left, trigger)
     claim = _containing_claim(claims, trigger[0])
     negation = _negation(text, left, right, trigger, language)
     if negation:
@@ -210,6 +212,21 @@ def _passive(cue: str, word: str) -> bool:
     if not PASSIVE_AUXILIARY.fullmatch(cue) or not word.islower():
         return False
     return word.endswith("t") or word not in lemmas_of(word)
+
+
+#: A German infinitive with "zu" ("zu beschlagnahmen", "anzugreifen").
+ZU_INFINITIVE = re.compile(r"(?:(?<![\w-])zu\s+\w+|\w+zu\w+en)$", re.IGNORECASE)
+
+
+def _governing_clause(
+    text: str, sentence: tuple[int, int], left: int, trigger: tuple[int, int]
+) -> int:
+    """Where the cues of a German infinitive's clause begin: a clause of its own after a
+    comma takes its modality from the clause that governs it ("kündigte an, jeden
+    Lastwagen zu beschlagnahmen" is announced)."""
+    if left <= sentence[0] or not ZU_INFINITIVE.search(text, max(left, trigger[0] - 4), trigger[1]):
+        return left
+    return clause(text, sentence[0], sentence[1], left - 2)[0]
 
 
 def _hearsay(text: str, left: int, trigger: tuple[int, int]) -> str | None:
