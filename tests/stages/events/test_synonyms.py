@@ -34,8 +34,23 @@ def test_the_carrying_verb_is_typed_through_wordnet(text: str, expected: tuple[s
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lexicon verb whose lines all need a context it lacks: its first reading
+        ("Germany returned twenty bronze statues to Nigeria.", ("returned", "RETREAT")),
+    ],
+)
+def test_a_lexicon_verb_without_its_context_gives_its_bare_reading(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert _fallback(text) == [expected]
+
+
+@pytest.mark.parametrize(
     "text",
     [
+        "Russian forces took positions near the river.",  # a light verb
+        "The minister emphasized the importance of unity.",  # a verb of speech
         "The museum reopened on Monday.",  # a verb WordNet ties to no lexicon verb
         "Looters who plundered the museum were seen on Monday.",  # not the carrying verb
         "The plunder was worth millions.",  # a noun

@@ -16,12 +16,24 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from lagebild.stages.events.triggers import Trigger
+from lagebild.stages.claims.cues import SPEECH_EN
+from lagebild.stages.events.triggers import Trigger, lemma_index
 
 #: Roots that only report what the clause under them tells.
 REPORTING = frozenset(
     {"say", "tell", "state", "add", "report", "note", "write", "claim", "announce", "confirm"}
 )
+
+
+#: Verbs of speech report a claim; the claims stage reads them.
+SPEECH = frozenset(SPEECH_EN)
+#: Verbs too light to name an event without the context their lexicon lines ask for
+#: ("took positions", "remain in reserve", "demonstrating its capabilities").
+LIGHT = frozenset(
+    {"take", "give", "remain", "hold", "make", "get", "put", "keep", "set", "seek", "go",
+     "come", "have", "do", "be", "show", "demonstrate", "continue", "resume", "begin",
+     "start", "try", "help", "prevent", "bring", "turn", "run", "leave", "carry", "see"}
+)  # fmt: skip
 
 
 @cache
@@ -41,11 +53,32 @@ def fallback_triggers(doc: Any, offset: int) -> list[Trigger]:
     ``doc`` begins in the text)."""
     index = synonym_index()
     for verb in _carrying_verbs(doc):
-        found = index.get(verb.lemma_.lower())
+        found = index.get(verb.lemma_.lower()) or _bare_reading(verb)
         if found is not None:
             start = offset + verb.idx
             return [Trigger(start, start + len(verb), found[0], found[1])]
     return []
+
+
+def _bare_reading(verb: Any) -> tuple[str, str | None] | None:
+    """A lexicon verb whose every line needs a context it lacks here ("returned the
+    bronzes"): with no other event in the sentence, its first line's reading."""
+    lemma = verb.lemma_.lower()
+    if lemma in LIGHT or verb.lower_ in SPEECH or not _named_subject(verb):
+        return None
+    entries = [e for e in lemma_index().get(lemma, ()) if "VERB" in e.pos]
+    usable = [e for e in entries if not e.unless]
+    return (usable[0].type, usable[0].mode) if usable and len(usable) == len(entries) else None
+
+
+def _named_subject(verb: Any) -> bool:
+    """Whether the verb's subject names an actor: a proper name ("Germany returned …") or
+    a phrase a capitalised word qualifies ("Russian forces"), not "the museum"."""
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        words = (subject, *(c for c in subject.children if c.dep_ in ("amod", "compound")))
+        if any(w.pos_ == "PROPN" or w.text[:1].isupper() and w.i > 0 for w in words):
+            return True
+    return False
 
 
 def _carrying_verbs(doc: Any) -> Iterator[Any]:
