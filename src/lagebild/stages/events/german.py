@@ -150,12 +150,35 @@ def lemmas_of(word: str, first: bool = False) -> tuple[str, ...]:
 def _compound_head(word: str) -> tuple[str, ...]:
     nouns, table = german_index().nouns, forms()
     for cut in range(3, len(word) - SHORTEST_HEAD + 1):
+        if not _compound_split(word, cut):
+            continue
         head = word[cut].upper() + word[cut + 1 :]
         found = table.get(head, ())
         lemmas = tuple(lemma for lemma in found if lemma in nouns and lemma not in NOT_HEADS)
         if lemmas:
             return lemmas
     return ()
+
+
+#: First parts that make a derived word, not a compound of two nouns: "Herausforderung"
+#: is no "Forderung", "Wiedervereinigung" no "Einigung", "Selbstmord" no "Mord".
+NOT_MODIFIERS = frozenset(
+    {"heraus", "herein", "hinaus", "hinein", "aufeinander", "miteinander", "gegeneinander",
+     "wieder", "selbst", "voraus", "zurück"}
+)  # fmt: skip
+
+
+#: Verb prefixes a noun's head never follows: "Wiedervereinigung" is no "…einigung".
+VERB_PREFIXES = ("ver", "zer", "ent", "emp", "miss")
+
+
+def _compound_split(word: str, cut: int) -> bool:
+    """Whether ``word`` may be a compound whose head starts at ``cut``: not after a
+    derivational first part or a verb prefix, nor inside "-schaft" ("Gewerkschaften")."""
+    first = word[:cut].casefold()
+    if first in NOT_MODIFIERS or first.endswith(VERB_PREFIXES):
+        return False
+    return not (first.endswith("sc") and word[cut] in "hH")
 
 
 #: Prepositions of time, place, cause and means: a noun governed by one sets the scene

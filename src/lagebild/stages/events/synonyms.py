@@ -76,7 +76,7 @@ def _named_subject(verb: Any) -> bool:
     a phrase a capitalised word qualifies ("Russian forces"), not "the museum"."""
     for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
         words = (subject, *(c for c in subject.children if c.dep_ in ("amod", "compound")))
-        if any(w.pos_ == "PROPN" or w.text[:1].isupper() and w.i > 0 for w in words):
+        if any(w.pos_ == "PROPN" or (w.text[:1].isupper() and w.i > 0) for w in words):
             return True
     return False
 
