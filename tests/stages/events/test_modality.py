@@ -57,6 +57,11 @@ def _modality_at(text: str, word: str, language: str) -> str:
             "announced",
         ),
         ("Die Regierung plant, die Truppen abzuziehen.", "abzuziehen", "planned"),
+        (
+            "Iran werde die Meerenge sperren, sollte es angegriffen werden.",
+            "angegriffen",
+            "hypothetical",
+        ),
         ("Die Armee griff an, die Bewohner flohen.", "flohen", "happened"),
     ],
 )

@@ -31,6 +31,7 @@ def test_unknown_type_is_an_error() -> None:
         ("RETREAT", "planned", "willing to", False, "AGREE"),
         ("COERCE", "announced", "will", False, "THREATEN"),
         ("ASSAULT", "hypothetical", "unless", False, "THREATEN"),
+        ("ASSAULT", "hypothetical", "sollte", False, "THREATEN"),
         ("ASSAULT", "hypothetical", "could", False, "ASSAULT"),
         ("SANCTION", "hypothetical", "could", True, "THREATEN"),
         ("ASSAULT", "hypothetical", "would", True, "THREATEN"),

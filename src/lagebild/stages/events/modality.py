@@ -79,6 +79,8 @@ ALLEGED = re.compile(
     re.IGNORECASE,
 )
 CONDITION = _cue(r"unless|if|falls|wenn|sofern")
+#: A German condition opened by its verb: "…, sollte es angegriffen werden".
+CONDITIONAL_OPENING = re.compile(r"\s*(sollte|sollten)\s", re.IGNORECASE)
 FUTURE_IN_CLAIM = _cue(r"will|would|shall|going to|werde(?:n)?|würde(?:n)?")
 DENIAL = _cue(
     r"den(?:y|ies|ied)|dementier(?:t|te|ten)|bestritt(?:en)?|bestreit(?:et|en)|zurückgewiesen"
@@ -123,6 +125,8 @@ def modality(
         return Modality("negated", negation, claim)
     if claim is not None and claims[claim].cue and DENIAL.search(claims[claim].cue or ""):
         return Modality("denied", claims[claim].cue, claim)
+    if language == "de" and (opening := CONDITIONAL_OPENING.match(text, left)):
+        return Modality("hypothetical", opening.group(1), claim)
     cues = (("demanded", DEMANDED), ("considered", CONSIDERED), ("hypothetical", HYPOTHETICAL))
     for value, pattern in cues:
         found = _in_clause(pattern, text, left, right, trigger, language == "de")

@@ -73,7 +73,7 @@ INTENT = frozenset({"announced", "planned"})
 #: A conflictual action weighed in public is already a threat ("hält ein Verbot für
 #: denkbar"); a cooperative one considered is not yet a promise.
 THREAT_INTENT = INTENT | {"considered"}
-CONDITION = frozenset({"unless", "if", "falls", "wenn", "sofern"})
+CONDITION = frozenset({"unless", "if", "falls", "wenn", "sofern", "sollte", "sollten"})
 POSSIBLE = frozenset({"could", "would", "könnte", "könnten", "würde", "würden"})
 
 
