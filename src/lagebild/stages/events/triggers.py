@@ -76,11 +76,18 @@ def parse_line(line: str, number: int) -> Entry:
 
 
 @cache
-def lexicon() -> tuple[Entry, ...]:
-    """The packaged lexicon (comments and blank lines skipped)."""
+def lexicon(language: str | None = None) -> tuple[Entry, ...]:
+    """The packaged lexicon (comments and blank lines skipped), of one language or all;
+    only the lines asked for are compiled (a German document needs no English ones)."""
     text = (resources.files("lagebild.stages.events") / "lexicon.tsv").read_text("utf-8")
     lines = enumerate(text.splitlines(), start=1)
-    return tuple(parse_line(line, n) for n, line in lines if line.strip() and line[0] != "#")
+    return tuple(
+        parse_line(line, n)
+        for n, line in lines
+        if line.strip()
+        and line[0] != "#"
+        and (language is None or line.startswith(language + "\t"))
+    )
 
 
 def find_triggers(
@@ -122,7 +129,7 @@ def _scanner(language: str) -> tuple[re.Pattern[str], tuple[Entry, ...]]:
     """One pattern that stops wherever some entry of ``language`` matches, and the
     entries.  Scanning a sentence once and trying the entries only there takes less than
     half the time of scanning it once per entry."""
-    entries = tuple(entry for entry in lexicon() if entry.language == language)
+    entries = lexicon(language)
     anywhere = "|".join(entry.source for entry in entries) or "(?!)"
     return re.compile(rf"(?<![\w-])(?=(?:{anywhere})(?![\w-]))", re.IGNORECASE), entries
 
