@@ -26,6 +26,8 @@ def _roles(text: str, trigger: str) -> tuple[list[str], list[str], bool]:
         ("Kharkiv was shelled by Russian artillery.", "shelled", "artillery", "Kharkiv"),
         ("Zelensky held talks with Biden.", "talks", "Zelensky", "Biden"),
         ("Russian attacks on Kyiv continued.", "attacks", "Russian", "Kyiv"),
+        # a common noun qualifying the event noun is its topic; the verb's subject acts
+        ("Iceland hammered out a fisheries accord with Norway.", "accord", "Iceland", "Norway"),
     ],
 )
 def test_subject_is_source_and_object_is_target(

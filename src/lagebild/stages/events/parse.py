@@ -163,6 +163,8 @@ def controller(word: Any, steps: int = 5) -> list[Any]:
 
 def _noun_roles(token: Any, offset: int) -> Roles:
     sources = [c for c in token.children if c.dep_ in NOUN_SOURCES]
+    if not any(_may_name(c) for c in sources):
+        sources = []  # "hammered out a fisheries accord": a topic; the verb's subject acts
     if sources and all(c.pos_ == "PRON" for c in sources):
         # "to cement its occupation": the possessive stands for the controlling subject.
         sources = controller(token) or sources
@@ -173,6 +175,13 @@ def _noun_roles(token: Any, offset: int) -> Roles:
         targets += list(_prepositional_objects(head))
     main = _is_main(head) if token.dep_ in OBJECTS | SUBJECTS else False
     return Roles(_ranges(sources, offset), _ranges(targets, offset), main)
+
+
+def _may_name(word: Any) -> bool:
+    """A modifier that may name an actor: a name, a pronoun, a capitalised adjective
+    ("Russian attacks"), not a common noun ("fisheries accord", "air strikes")."""
+    capitalised = word.text[:1].isupper() and (word.i > 0 or word.pos_ == "ADJ")
+    return bool(word.pos_ in ("PROPN", "PRON") or capitalised)
 
 
 def _prepositional_objects(
