@@ -70,7 +70,8 @@ def make_events(parsers: Mapping[str, str] | None = None) -> Stage:
                 event = _event(document, bounds, trigger, inside, roles, tree)
                 if not _bare_meeting(event, tree, bounds[0]):
                     found.append(event)
-            document.events += _verbs_first(found, document.text, bounds) if tree is None else found
+            german = language == "de" and tree is None
+            document.events += _verbs_first(found, document.text, bounds) if german else found
         return document
 
     return events
